@@ -1,0 +1,184 @@
+/**
+ * AppCore implements the contract by routing requests to the services and forwarding their events.
+ * It holds no product rule of its own: those live in the services it composes.
+ */
+import {
+  type CoreEndpoint,
+  type EventListener,
+  type EventName,
+  type EventPayload,
+  type NotificationName,
+  type NotificationParams,
+  type RequestName,
+  type RequestParams,
+  type RequestResult,
+} from '../../shared/contract';
+import type { AppInfo } from '../../shared/models';
+import { validateExternalUrl } from './external-url';
+import type { Notifier } from './ports';
+import type { AccountsService, JobsService, TerminalService, Unsubscribe } from './services';
+import type { SettingsService } from './settings/settings-service';
+
+export interface AppCoreDeps {
+  readonly info: AppInfo;
+  readonly accounts: AccountsService;
+  readonly jobs: JobsService;
+  readonly terminals: TerminalService;
+  readonly settings: SettingsService;
+  readonly notifier: Notifier;
+  /** Opens an already validated http(s) URL in the user's browser. */
+  readonly openExternal: (url: string) => Promise<void>;
+}
+
+export interface AppCore extends CoreEndpoint {
+  start(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+type Handlers = {
+  [M in RequestName]: (params: RequestParams<M>) => Promise<RequestResult<M>> | RequestResult<M>;
+};
+type NotificationHandlers = { [N in NotificationName]: (params: NotificationParams<N>) => void };
+
+/** Builds the contract endpoint over the given services. */
+export function createAppCore(deps: AppCoreDeps): AppCore {
+  const { accounts, jobs, terminals, settings } = deps;
+  const listeners = new Set<EventListener>();
+  const emit = <E extends EventName>(name: E, payload: EventPayload<E>): void => {
+    for (const listener of listeners) listener(name, payload);
+  };
+
+  const handlers: Handlers = {
+    'app.info': () => deps.info,
+    'settings.get': () => settings.get(),
+    'settings.update': (patch) => settings.update(patch),
+    'accounts.list': () => accounts.list(),
+    'accounts.add': (params) => accounts.add(params),
+    'accounts.signIn': ({ accountId, session }) => accounts.signIn(accountId, session),
+    'accounts.setToken': ({ accountId, token }) => accounts.setToken(accountId, token),
+    'accounts.update': (params) => accounts.update(params),
+    'accounts.setNetwork': (params) => accounts.setNetwork(params),
+    'accounts.remove': async ({ accountId }) => {
+      await accounts.remove(accountId);
+      return null;
+    },
+    'accounts.inspectCertificate': ({ baseUrl }) => accounts.inspectCertificate(baseUrl),
+    'jobs.get': () => jobs.snapshot(),
+    'jobs.refresh': () => {
+      jobs.refresh();
+      return null;
+    },
+    'jobs.pinProject': async ({ accountId, project }) => {
+      await jobs.pinProject(accountId, project);
+      return null;
+    },
+    'jobs.cancel': async ({ accountId, projectId, jobId }) => {
+      await jobs.cancel(accountId, projectId, jobId);
+      return null;
+    },
+    'terminal.open': ({ target }) => terminals.open(target),
+    'terminal.list': () => terminals.list(),
+    'terminal.close': ({ sessionId }) => {
+      terminals.close(sessionId);
+      return null;
+    },
+    'terminal.reconnect': ({ sessionId }) => {
+      terminals.reconnect(sessionId);
+      return null;
+    },
+    'terminal.release': ({ sessionId }) => {
+      terminals.release(sessionId);
+      return null;
+    },
+    'terminal.releaseAllIdle': () => ({ released: terminals.releaseAllIdle() }),
+    'terminal.keep': ({ sessionId }) => {
+      terminals.keep(sessionId);
+      return null;
+    },
+    'terminal.syncSize': ({ sessionId, cols, rows }) => {
+      terminals.syncSize(sessionId, cols, rows);
+      return null;
+    },
+    'terminal.transcript': ({ sessionId, format }) => terminals.transcript(sessionId, format),
+    'terminal.log': ({ sessionId, follow }) => terminals.log(sessionId, follow),
+    'notifications.act': ({ notificationId, action }) => {
+      deps.notifier.close(notificationId);
+      terminals.notificationAction(notificationId, action);
+      return null;
+    },
+    'shell.openExternal': async ({ url }) => {
+      await deps.openExternal(validateExternalUrl(url));
+      return null;
+    },
+  };
+
+  const notificationHandlers: NotificationHandlers = {
+    'terminal.input': ({ sessionId, data }) => {
+      terminals.input(sessionId, data);
+    },
+    'terminal.paste': ({ sessionId, data, bracketed }) => {
+      terminals.paste(sessionId, data, bracketed);
+    },
+    'terminal.ack': ({ sessionId, bytes }) => {
+      terminals.ack(sessionId, bytes);
+    },
+    'app.visibility': ({ visible, focused }) => {
+      jobs.setVisibility(visible, focused);
+    },
+  };
+
+  const subscriptions: Unsubscribe[] = [
+    accounts.onChange((list) => {
+      emit('accounts.changed', list);
+    }),
+    jobs.onChange((list) => {
+      emit('jobs.changed', list);
+    }),
+    terminals.onSessions((list) => {
+      jobs.setOpenTerminals(list.filter((s) => s.state.kind !== 'closed').length);
+      emit('sessions.changed', list);
+    }),
+    terminals.onOutput((chunks) => {
+      emit('terminal.output', chunks);
+    }),
+    terminals.onLog((update) => {
+      emit('log.update', update);
+    }),
+    terminals.onNotification((notification) => {
+      if (settings.get().notifications) deps.notifier.show(notification);
+      emit('notification', notification);
+    }),
+    terminals.onFocus((sessionId) => {
+      emit('session.focus', { sessionId });
+    }),
+    settings.onChange((value) => {
+      emit('settings.changed', value);
+    }),
+  ];
+
+  return {
+    request: <M extends RequestName>(method: M, params: RequestParams<M>) => {
+      const handler = handlers[method] as (
+        p: RequestParams<M>,
+      ) => Promise<RequestResult<M>> | RequestResult<M>;
+      return Promise.resolve().then(() => handler(params));
+    },
+    notify: <N extends NotificationName>(name: N, params: NotificationParams<N>) => {
+      (notificationHandlers[name] as (p: NotificationParams<N>) => void)(params);
+    },
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    start: async () => {
+      await accounts.start();
+      jobs.start();
+    },
+    dispose: async () => {
+      for (const unsubscribe of subscriptions) unsubscribe();
+      jobs.dispose();
+      accounts.dispose();
+      await terminals.dispose();
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import '@xterm/xterm/css/xterm.css';
+import './styles/theme.css';
+import './styles/app.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app';
+import { pickBridge } from './bridge/pick-bridge';
+import { StartupError } from './components/layout/startup-error';
+import { createAppStore } from './stores/app-store';
+
+const rootElement = document.getElementById('root');
+if (rootElement === null) throw new Error('index.html has no #root');
+const root = createRoot(rootElement);
+
+pickBridge()
+  .then(async (bridge) => {
+    const store = createAppStore(bridge);
+    await store.load();
+    root.render(
+      <StrictMode>
+        <App bridge={bridge} store={store} />
+      </StrictMode>,
+    );
+  })
+  .catch((error: unknown) => {
+    root.render(<StartupError message={error instanceof Error ? error.message : String(error)} />);
+  });

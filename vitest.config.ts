@@ -1,0 +1,17 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    // Importing the real `electron` package in plain Node throws; unit tests get a mock module.
+    alias: { electron: fileURLToPath(new URL('./test/unit/mocks/electron.ts', import.meta.url)) },
+  },
+  test: {
+    include: ['test/unit/**/*.test.ts', 'test/gitlab-double/**/*.test.ts'],
+    environment: 'node',
+    reporters: ['default', 'json'],
+    outputFile: { json: 'reports/vitest.json' },
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+  },
+});
