@@ -51,6 +51,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       experimentalFeatures: false,
       spellcheck: false,
       navigateOnDragDrop: false,
+      // Middle-click would ask for new windows; none are allowed anyway, so the feature goes.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   const url = rendererUrl(options);
