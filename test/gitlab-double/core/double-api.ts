@@ -1,0 +1,47 @@
+import type { DoubleEvents } from './events';
+import type {
+  AdminJobView,
+  Counters,
+  CreateJobSpec,
+  Credential,
+  FaultSpec,
+  JobInfo,
+  ProjectInfo,
+  ProjectSpec,
+  RunnerFault,
+  StartInfo,
+  Utf8SplitMode,
+} from './types';
+
+/** A running GitLab + Workhorse + Runner double; every admin route has a method here. */
+export interface GitlabDouble {
+  /** Exactly the JSON object the standalone server prints. */
+  readonly info: StartInfo;
+  /** Base URL including the relative root, no trailing slash. */
+  readonly url: string;
+  readonly adminUrl: string;
+  readonly events: DoubleEvents;
+  createJob(spec: CreateJobSpec): JobInfo;
+  endScript(jobId: number): void;
+  cancelJob(jobId: number): void;
+  /** A fresh signed-in session; returns a Cookie header value "_gitlab_session=...". */
+  newSession(username: string): string;
+  revoke(credential: Credential): void;
+  injectFaults(fault: FaultSpec): void;
+  setHandshakeDelay(ms: number): void;
+  /** Open terminals stop sending and answering (no pongs) until the client drops them. */
+  halfOpen(): void;
+  setRunnerFault(jobId: number, fault: RunnerFault | null): void;
+  addProject(spec: ProjectSpec): ProjectInfo;
+  jobsAdmin(): AdminJobView[];
+  counters(): Counters;
+  resetCounters(): void;
+  /** The raw job log. */
+  trace(jobId: number): string;
+  /** Addition: how output is cut into frames ('always' proves split UTF-8 handling). */
+  setUtf8Split(mode: Utf8SplitMode): void;
+  /** Addition: the runner re-registers the job's session (new URL and token). */
+  rotateRunnerSession(jobId: number): void;
+  /** Ends every shell, closes the server, removes temp dirs. */
+  close(): Promise<void>;
+}

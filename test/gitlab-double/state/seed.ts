@@ -1,0 +1,116 @@
+import type { CreateJobSpec, ProjectSpec } from '../core/types';
+import type { User } from './model';
+import type { Store } from './store';
+
+/** The standard cast. Passwords are fixed so a person can sign in by hand in a demo. */
+export const SEED_USERS: readonly Omit<User, 'createdAt'>[] = [
+  {
+    id: 101,
+    username: 'alice',
+    name: 'Alice Anders',
+    email: 'alice@example.com',
+    password: 'alice-jobshell-101',
+  },
+  {
+    id: 102,
+    username: 'bob',
+    name: 'Bob Berg',
+    email: 'bob@example.com',
+    password: 'bob-jobshell-102',
+  },
+  {
+    id: 103,
+    username: 'carol',
+    name: 'Carol Chen',
+    email: 'carol@example.com',
+    password: 'carol-jobshell-103',
+  },
+];
+
+/**
+ * Projects in subgroups. `acme/platform/docs` has alice as Reporter only; `acme/legacy/monolith`
+ * is archived; `main` is protected where it exists, so only Maintainers may debug its jobs.
+ */
+export const SEED_PROJECTS: readonly ProjectSpec[] = [
+  {
+    path: 'acme/platform/api',
+    members: { alice: 'developer', bob: 'developer', carol: 'maintainer' },
+    protectedRefs: ['main'],
+  },
+  {
+    path: 'acme/platform/web',
+    members: { alice: 'maintainer', bob: 'developer' },
+    protectedRefs: ['main'],
+  },
+  { path: 'acme/tools/deploy', members: { alice: 'developer', bob: 'maintainer' } },
+  { path: 'acme/platform/docs', members: { alice: 'reporter', bob: 'developer' } },
+  {
+    path: 'acme/legacy/monolith',
+    members: { alice: 'developer', bob: 'developer' },
+    archived: true,
+  },
+];
+
+/** Project ids follow SEED_PROJECTS order, starting at 41. */
+const API = 41;
+const WEB = 42;
+const DEPLOY = 43;
+
+export const SEED_JOBS: readonly CreateJobSpec[] = [
+  {
+    user: 'alice',
+    project: API,
+    mode: 'shell',
+    name: 'rspec',
+    stage: 'test',
+    ref: 'feature/login',
+  },
+  {
+    user: 'alice',
+    project: WEB,
+    mode: 'kubernetes',
+    name: 'e2e:chrome',
+    stage: 'test',
+    ref: 'feature/checkout',
+    exit_code: 1,
+  },
+  {
+    user: 'alice',
+    project: DEPLOY,
+    mode: 'docker',
+    name: 'deploy:review',
+    stage: 'deploy',
+    ref: 'feature/preview',
+  },
+  {
+    user: 'alice',
+    project: API,
+    mode: 'shell',
+    name: 'build:gpu',
+    stage: 'build',
+    ref: 'feature/login',
+    status: 'pending',
+  },
+  {
+    user: 'alice',
+    project: API,
+    mode: 'shell',
+    name: 'lint',
+    stage: 'test',
+    ref: 'feature/login',
+    status: 'success',
+  },
+  {
+    user: 'bob',
+    project: API,
+    mode: 'shell',
+    name: 'rubocop',
+    stage: 'test',
+    ref: 'feature/style',
+  },
+];
+
+export function seedUsers(store: Store): void {
+  for (const user of SEED_USERS)
+    store.addUser({ ...user, createdAt: new Date('2024-03-01T09:00:00Z') });
+}
