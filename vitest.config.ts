@@ -11,6 +11,8 @@ export default defineConfig({
     environment: 'node',
     reporters: ['default', 'json'],
     outputFile: { json: 'reports/vitest.json' },
+    // electron-store imports `electron` itself: inline it so that import meets the alias above too.
+    server: { deps: { inline: ['electron-store'] } },
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

@@ -1,6 +1,11 @@
 import { useMemo, useState } from 'react';
 import type { Bridge } from './bridge/bridge';
+import { AccountsPanel } from './components/accounts/accounts-panel';
+import { AddAccountDialog } from './components/accounts/add-account-dialog';
+import { JobList } from './components/jobs/job-list';
+import { OpenUrlBox } from './components/jobs/open-url-box';
 import { EmptyAccounts } from './components/layout/empty-accounts';
+import { TerminalWorkspace } from './components/terminal/terminal-workspace';
 import { Toasts } from './components/notifications/toasts';
 import { SettingsDialog } from './components/settings/settings-dialog';
 import { AppContext, useApp, useAppState } from './hooks/app-context';
@@ -36,6 +41,7 @@ function Frame() {
           </span>
           Jobshell
         </div>
+        {accounts.length > 0 && <OpenUrlBox />}
         <div className="spacer" />
         <button onClick={() => setDialog('settings')} aria-label="Settings" title="Settings">
           ⚙ Settings
@@ -48,21 +54,20 @@ function Frame() {
       )}
       <div className="body">
         <aside className="sidebar" aria-label="Running jobs">
-          {accounts.length === 0 ? <EmptyAccounts onAdd={() => setDialog('add-account')} /> : null}
+          {accounts.length === 0 ? (
+            <EmptyAccounts onAdd={() => setDialog('add-account')} />
+          ) : (
+            <>
+              <AccountsPanel onAdd={() => setDialog('add-account')} />
+              <JobList />
+            </>
+          )}
         </aside>
         <main className="workspace">
-          <div className="tab-strip" role="tablist" aria-label="Terminals">
-            <span className="no-tabs">No terminals open</span>
-          </div>
-          <div className="empty-state">
-            <h2>Open a terminal</h2>
-            <p>
-              Pick a running job on the left, or paste a job URL, to open its interactive web
-              terminal here.
-            </p>
-          </div>
+          <TerminalWorkspace />
         </main>
       </div>
+      {dialog === 'add-account' && <AddAccountDialog onClose={() => setDialog(null)} />}
       {dialog === 'settings' && settings !== null && (
         <SettingsDialog settings={settings} onClose={() => setDialog(null)} />
       )}

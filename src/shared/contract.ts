@@ -89,6 +89,8 @@ export const requestSchemas = {
     }),
   }),
   'terminal.list': v.object({}),
+  /** Bring a session's tab to the front (tray menu, desktop notification click). */
+  'terminal.focus': v.object({ sessionId: id }),
   'terminal.close': v.object({ sessionId: id }),
   'terminal.reconnect': v.object({ sessionId: id }),
   'terminal.release': v.object({ sessionId: id }),
@@ -127,6 +129,7 @@ export interface RequestResults {
   'jobs.cancel': null;
   'terminal.open': { readonly sessionId: string; readonly existed: boolean };
   'terminal.list': readonly SessionView[];
+  'terminal.focus': null;
   'terminal.close': null;
   'terminal.reconnect': null;
   'terminal.release': null;

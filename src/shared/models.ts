@@ -63,6 +63,10 @@ export interface JobView {
   readonly createdAt: string;
   readonly startedAt: string | null;
   readonly runner: string | null;
+  /** Username of the user who started the job (the only one who may open its terminal). */
+  readonly startedBy: string | null;
+  /** Started by this account's user; other users' running jobs are listed apart, never debuggable. */
+  readonly mine: boolean;
   readonly terminal: TerminalAvailability;
 }
 

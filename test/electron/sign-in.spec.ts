@@ -68,7 +68,11 @@ test.describe('Electron sign-in window', () => {
       }));
       expect(exposed).toEqual({ require: 'undefined', process: 'undefined', bridge: 'undefined' });
       // window.open is denied: no new window appears.
-      expect(await signIn.evaluate(() => window.open('https://example.com/') === null)).toBe(true);
+      const opened = await signIn.evaluate(() => {
+        const page = globalThis as unknown as { open: (url: string) => unknown };
+        return page.open('https://example.com/') === null;
+      });
+      expect(opened).toBe(true);
       const alice = running.gitlab.info.users[0];
       if (alice === undefined) throw new Error('seed changed');
       await signIn.locator('#user_login').fill(alice.username);

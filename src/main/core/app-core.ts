@@ -78,6 +78,10 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     },
     'terminal.open': ({ target }) => terminals.open(target),
     'terminal.list': () => terminals.list(),
+    'terminal.focus': ({ sessionId }) => {
+      emit('session.focus', { sessionId });
+      return null;
+    },
     'terminal.close': ({ sessionId }) => {
       terminals.close(sessionId);
       return null;

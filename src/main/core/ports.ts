@@ -85,8 +85,15 @@ export interface SignInCookie {
 
 /** Electron's GitLab sign-in window; absent in browser mode and the CLI. */
 export interface WebSignIn {
-  /** Opens GitLab's own sign-in page for this account and resolves with its cookies once signed in. */
-  signIn(accountId: string, baseUrl: string): Promise<readonly SignInCookie[]>;
+  /**
+   * Opens GitLab's own sign-in page for this account and resolves with its cookies once signed in.
+   * `network` carries the account's pinned certificate, extra CAs and proxy into the window.
+   */
+  signIn(
+    accountId: string,
+    baseUrl: string,
+    network?: NetworkOptions,
+  ): Promise<readonly SignInCookie[]>;
   /** Wipes the account's browser partition (cookies, storage). */
   clear(accountId: string): Promise<void>;
 }

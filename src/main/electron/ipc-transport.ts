@@ -3,12 +3,12 @@
  * notifications, one event channel back. Every inbound message is checked for its sender (our own
  * window's main frame) and validated as `unknown` before the core sees it.
  */
-import type {
-  IpcMain,
-  IpcMainEvent,
-  IpcMainInvokeEvent,
-  WebContents,
-  WebFrameMain,
+import {
+  ipcMain,
+  type IpcMainEvent,
+  type IpcMainInvokeEvent,
+  type WebContents,
+  type WebFrameMain,
 } from 'electron';
 import {
   dispatchNotification,
@@ -65,7 +65,6 @@ export function createIpcHandlers(
 
 /** Registers the contract on ipcMain and forwards core events to `targets()`; returns an undo. */
 export function registerIpc(
-  ipcMain: IpcMain,
   core: CoreEndpoint,
   isTrusted: SenderCheck,
   targets: () => readonly WebContents[],

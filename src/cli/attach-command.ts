@@ -1,0 +1,50 @@
+/**
+ * `jobshell attach <job-url>`: credentials and the GitLab they belong to first (every problem
+ * there is reported before any terminal exists), then the session itself.
+ */
+import type { Clock, HttpTransport, Logger, NetworkOptions } from '../main/core/ports';
+import type { AttachCommand } from './args';
+import { runAttachSession, type AttachIo } from './attach-session';
+import { connectAccount } from './cli-account';
+import { loadCredentials, sessionCookies, type CliEnvironment } from './credentials';
+import { discoverBaseUrl, explicitBaseUrl, parseJobAddress } from './job-address';
+
+export interface CommandDeps {
+  readonly environment: CliEnvironment;
+  readonly http: HttpTransport;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly version: string;
+}
+
+/** Runs `attach`; resolves with the exit code, throws CliErrors and the core's errors. */
+export async function runAttach(
+  command: AttachCommand,
+  deps: CommandDeps & { readonly io: AttachIo },
+): Promise<number> {
+  const { environment, http } = deps;
+  const address = parseJobAddress(command.jobUrl);
+  const credentials = await loadCredentials(command, environment);
+  const network: NetworkOptions = { ca: credentials.ca, pinnedFingerprint: null, proxy: null };
+  const baseUrl =
+    command.baseUrl === null
+      ? await discoverBaseUrl(address, http, network)
+      : explicitBaseUrl(address, command.baseUrl);
+  const connection = await connectAccount({
+    http,
+    baseUrl,
+    cookies: sessionCookies(credentials.session, baseUrl, environment.now()),
+    token: credentials.token,
+    network,
+    now: environment.now(),
+  });
+  return runAttachSession(address.url.href, {
+    connection,
+    http,
+    clock: deps.clock,
+    logger: deps.logger,
+    version: deps.version,
+    io: deps.io,
+    syncSize: command.syncSize,
+  });
+}

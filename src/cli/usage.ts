@@ -1,0 +1,74 @@
+/** The help texts: what `--help` prints, kept next to each other so they stay consistent. */
+
+const EXIT_CODES = `Exit codes:
+  0    the session ended normally: you detached, the shell exited, or the job
+       finished (or was canceled)
+  1    the connection or the terminal failed (network, TLS, runner, GitLab errors)
+  2    usage or credentials problem (bad flag, no or expired session, wrong token)
+  3    GitLab refused the terminal: not your job, not running, no session server,
+       or another terminal is already attached
+  129, 130, 143  ended by SIGHUP, SIGINT or SIGTERM (the terminal is closed first)`;
+
+const CREDENTIALS = `Credentials (never printed):
+  GITLAB_SESSION        the value of your _gitlab_session browser cookie (required,
+                        unless --cookies is given): GitLab opens terminals only for
+                        a signed-in web session
+  --cookies FILE        a Netscape cookies.txt export with that cookie instead
+  GITLAB_TOKEN          optional personal access token (read_api) for the API; it
+                        must belong to the same user as the session
+  --token-file FILE     read the token from FILE instead
+  --ca FILE             extra trusted CA certificates (PEM); may be repeated`;
+
+export const MAIN_USAGE = `jobshell: GitLab CI interactive web terminals from your own terminal.
+
+Usage:
+  jobshell attach <job-url> [options]   open a running job's shell here
+  jobshell jobs --url <gitlab-url> [--json] [options]
+                                        list your running and pending jobs
+  jobshell help [attach|jobs]           show help for a command
+  jobshell --version
+
+Run "jobshell <command> --help" for the options of a command.`;
+
+export const ATTACH_USAGE = `Usage: jobshell attach <job-url> [options]
+
+Opens the terminal of a running CI job (the URL of its job page, e.g.
+https://gitlab.example.com/acme/api/-/jobs/5001) in this terminal. Keystrokes go
+straight to the job's shell. Detach with Ctrl-] then q (this also releases a job
+that your terminal keeps running after its script); Ctrl-] twice sends Ctrl-].
+
+When stdin is not a terminal, it is typed into the shell as is and, at its end,
+"exit" is typed too: the shell runs everything, exits, and jobshell exits 0.
+  printf 'make test\\n' | jobshell attach <job-url>
+
+Options:
+  --base-url URL        your GitLab's address, when it is served under a path
+                        (e.g. https://example.com/gitlab); found by itself otherwise
+  --sync-size           type "stty cols C rows R" into the shell at start and when
+                        this window is resized (GitLab has no resize message)
+  --help                this help
+${CREDENTIALS}
+
+Environment:
+  JOBSHELL_LOG          debug, info, warn or error: write the core's log (JSON
+                        lines, no secrets) to stderr
+
+${EXIT_CODES}`;
+
+export const JOBS_USAGE = `Usage: jobshell jobs --url <gitlab-url> [--json] [options]
+
+Lists your running and pending jobs on that GitLab (projects where you are at
+least Developer, most recently active first), with whether you can open their
+terminal and, if not, why.
+
+Options:
+  --url URL             your GitLab's address, e.g. https://gitlab.example.com
+  --json                print a JSON array of {id, name, status, stage, ref,
+                        web_url, project, project_id, debuggable, reason, ...}
+  --help                this help
+${CREDENTIALS}
+
+Exit codes:
+  0    listed (also when there are no jobs)
+  1    GitLab could not be reached or answered with an error
+  2    usage or credentials problem`;

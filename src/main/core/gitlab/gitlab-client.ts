@@ -1,0 +1,338 @@
+/**
+ * The GitLab client every service uses: REST (`/api/v4`) and the web job JSON, with the account's
+ * credentials and network policy. Auth: the personal access token when there is one
+ * (PRIVATE-TOKEN), else the session cookie, which GitLab's API accepts for GET/HEAD only.
+ */
+import type { Clock, HttpRequest, HttpResponse, HttpTransport, NetworkOptions } from '../ports';
+import { systemClock } from '../ports';
+import { GitlabError } from './gitlab-error';
+import { parseNextPage, parsePollInterval, parseRateLimit, type RateLimitInfo } from './rate-limit';
+import { assertOk, jsonBody, networkFailure, textBody } from './response-check';
+import {
+  parseJob,
+  parseJobs,
+  parseProject,
+  parseProjects,
+  parseTokenSelf,
+  parseUser,
+  parseWebJob,
+} from './wire-parse';
+import type { ApiJob, ApiProject, ApiTokenSelf, ApiUser, ApiWebJob } from './wire-types';
+
+export type { RateLimitInfo } from './rate-limit';
+
+/**
+ * Per-call timeout. GitLab answers API calls in well under a second; 20 s tolerates a slow
+ * instance or proxy while a dead connection still surfaces quickly.
+ */
+export const DEFAULT_API_TIMEOUT_MS = 20_000;
+
+export const DEFAULT_USER_AGENT = 'Jobshell';
+
+export interface ApiResponse<T> {
+  readonly value: T;
+  readonly rateLimit: RateLimitInfo | null;
+  readonly nextPage: number | null;
+  /** GitLab's `Poll-Interval` header in ms (-1: do not poll), null when absent. */
+  readonly pollIntervalMs: number | null;
+}
+
+/** Where and as whom to call GitLab. */
+export interface GitlabCredentials {
+  /** Normalised base URL with any relative root, no trailing slash. */
+  readonly baseUrl: string;
+  /** `Cookie` header value of the web session. */
+  readonly cookieHeader: string | null;
+  readonly token: string | null;
+  readonly network: NetworkOptions;
+}
+
+export interface GitlabClientOptions {
+  readonly userAgent?: string;
+  readonly timeoutMs?: number;
+  /** For Retry-After dates. */
+  readonly clock?: Clock;
+}
+
+export interface ProjectQuery {
+  readonly membership?: boolean;
+  readonly minAccessLevel?: number;
+  readonly search?: string;
+  readonly orderBy?: 'last_activity_at';
+  readonly perPage?: number;
+  readonly page?: number;
+  readonly simple?: boolean;
+}
+
+export interface PageQuery {
+  readonly perPage?: number;
+  readonly page?: number;
+}
+
+export interface GitlabClient {
+  /** `GET /user`, with the token or the cookie (default: token when present, else cookie). */
+  currentUser(via?: 'token' | 'cookie'): Promise<ApiResponse<ApiUser>>;
+  tokenSelf(): Promise<ApiResponse<ApiTokenSelf>>;
+  listProjects(q: ProjectQuery): Promise<ApiResponse<readonly ApiProject[]>>;
+  getProject(idOrPath: number | string): Promise<ApiResponse<ApiProject>>;
+  listJobs(
+    projectId: number,
+    scopes: readonly string[],
+    page?: PageQuery,
+  ): Promise<ApiResponse<readonly ApiJob[]>>;
+  getJob(projectId: number, jobId: number): Promise<ApiResponse<ApiJob>>;
+  /** The web job JSON `/<path>/-/jobs/<id>.json`; session cookie only. */
+  webJob(projectPath: string, jobId: number): Promise<ApiResponse<ApiWebJob>>;
+  trace(projectId: number, jobId: number): Promise<ApiResponse<string>>;
+  /** Needs a token with the `api` scope. */
+  cancelJob(projectId: number, jobId: number): Promise<ApiResponse<ApiJob>>;
+  /** "Does this look like GitLab?", asked without any credential. */
+  versionProbe(): Promise<'gitlab' | 'not-gitlab'>;
+}
+
+type Auth = 'auto' | 'token' | 'cookie' | 'none';
+type Query = Readonly<Record<string, string | number | boolean | readonly string[] | undefined>>;
+
+interface Call {
+  readonly method: HttpRequest['method'];
+  /** Path below the base URL, starting with '/'. */
+  readonly path: string;
+  readonly query?: Query;
+  readonly auth: Auth;
+  readonly accept: string;
+  /** What is asked for, for error messages ("the job list"). */
+  readonly what: string;
+}
+
+/** Creates a client bound to one account's credentials and network settings. */
+export function createGitlabClient(
+  http: HttpTransport,
+  connection: GitlabCredentials,
+  options: GitlabClientOptions = {},
+): GitlabClient {
+  const clock = options.clock ?? systemClock;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_API_TIMEOUT_MS;
+  const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
+  const base = connection.baseUrl.replace(/\/+$/, '');
+
+  const exchange = async (call: Call): Promise<HttpResponse> => {
+    const url = new URL(`${base}${call.path}`);
+    for (const [key, value] of Object.entries(call.query ?? {})) {
+      if (value === undefined) continue;
+      if (Array.isArray(value))
+        for (const item of value) url.searchParams.append(key, String(item));
+      else url.searchParams.set(key, String(value));
+    }
+    const headers: Record<string, string> = { Accept: call.accept, 'User-Agent': userAgent };
+    Object.assign(headers, authHeaders(connection, call));
+    let response: HttpResponse;
+    try {
+      response = await http({
+        method: call.method,
+        url: url.href,
+        headers,
+        network: connection.network,
+        timeoutMs,
+      });
+    } catch (error) {
+      throw networkFailure(error);
+    }
+    assertOk(response, call.what, clock.now());
+    return response;
+  };
+
+  const json = async <T>(
+    call: Omit<Call, 'accept'>,
+    parse: (value: unknown) => T,
+  ): Promise<ApiResponse<T>> => {
+    const response = await exchange({ ...call, accept: 'application/json' });
+    return wrap(response, jsonBody(response, parse, call.what));
+  };
+
+  const api = (path: string): string => `/api/v4${path}`;
+
+  return {
+    currentUser: (via) =>
+      json(
+        { method: 'GET', path: api('/user'), auth: via ?? 'auto', what: 'the current user' },
+        parseUser,
+      ),
+    tokenSelf: () =>
+      json(
+        {
+          method: 'GET',
+          path: api('/personal_access_tokens/self'),
+          auth: 'token',
+          what: 'the token details',
+        },
+        parseTokenSelf,
+      ),
+    listProjects: (q) =>
+      json(
+        {
+          method: 'GET',
+          path: api('/projects'),
+          auth: 'auto',
+          what: 'the project list',
+          query: {
+            membership: q.membership,
+            min_access_level: q.minAccessLevel,
+            search: q.search,
+            order_by: q.orderBy,
+            per_page: q.perPage,
+            page: q.page,
+            simple: q.simple,
+          },
+        },
+        parseProjects,
+      ),
+    getProject: (idOrPath) =>
+      json(
+        {
+          method: 'GET',
+          path: api(`/projects/${encodeURIComponent(String(idOrPath))}`),
+          auth: 'auto',
+          what: `project ${String(idOrPath)}`,
+        },
+        parseProject,
+      ),
+    listJobs: (projectId, scopes, page = {}) =>
+      json(
+        {
+          method: 'GET',
+          path: api(`/projects/${projectId}/jobs`),
+          auth: 'auto',
+          what: `the jobs of project ${projectId}`,
+          query: { 'scope[]': scopes, per_page: page.perPage, page: page.page },
+        },
+        parseJobs,
+      ),
+    getJob: (projectId, jobId) =>
+      json(
+        {
+          method: 'GET',
+          path: api(`/projects/${projectId}/jobs/${jobId}`),
+          auth: 'auto',
+          what: `job ${jobId}`,
+        },
+        parseJob,
+      ),
+    webJob: (projectPath, jobId) =>
+      json(
+        {
+          method: 'GET',
+          path: `/${encodePath(projectPath)}/-/jobs/${jobId}.json`,
+          auth: 'cookie',
+          what: `job ${jobId}'s page data`,
+        },
+        parseWebJob,
+      ),
+    trace: async (projectId, jobId) => {
+      const what = `the log of job ${jobId}`;
+      const response = await exchange({
+        method: 'GET',
+        path: api(`/projects/${projectId}/jobs/${jobId}/trace`),
+        auth: 'auto',
+        accept: 'text/plain',
+        what,
+      });
+      return wrap(response, textBody(response, what));
+    },
+    cancelJob: (projectId, jobId) =>
+      json(
+        {
+          method: 'POST',
+          path: api(`/projects/${projectId}/jobs/${jobId}/cancel`),
+          auth: 'token',
+          what: `cancelling job ${jobId}`,
+        },
+        parseJob,
+      ),
+    versionProbe: async () => {
+      let response: HttpResponse;
+      try {
+        response = await http({
+          method: 'GET',
+          url: `${base}/api/v4/version`,
+          headers: { Accept: 'application/json', 'User-Agent': userAgent },
+          network: connection.network,
+          timeoutMs,
+        });
+      } catch (error) {
+        throw networkFailure(error);
+      }
+      return looksLikeGitlabVersion(response) ? 'gitlab' : 'not-gitlab';
+    },
+  };
+}
+
+/** The credential headers a call carries; refuses calls that would need a credential we lack. */
+function authHeaders(connection: GitlabCredentials, call: Call): Record<string, string> {
+  const { token, cookieHeader } = connection;
+  const readOnly = call.method === 'GET' || call.method === 'HEAD';
+  switch (call.auth) {
+    case 'none':
+      return {};
+    case 'token':
+      if (token === null) {
+        throw new GitlabError(
+          { kind: 'insufficient-scope', needed: call.method === 'GET' ? 'read_api' : 'api' },
+          `${capitalise(call.what)} needs a personal access token; this account has none.`,
+        );
+      }
+      return { 'PRIVATE-TOKEN': token };
+    case 'cookie':
+      if (cookieHeader === null) {
+        throw new GitlabError(
+          { kind: 'unauthorized' },
+          `${capitalise(call.what)} needs a signed-in web session.`,
+        );
+      }
+      return { Cookie: cookieHeader };
+    case 'auto':
+      if (token !== null) return { 'PRIVATE-TOKEN': token };
+      // GitLab accepts the session cookie on the API only for GET/HEAD (no CSRF token otherwise).
+      if (cookieHeader !== null && readOnly) return { Cookie: cookieHeader };
+      throw new GitlabError(
+        { kind: 'unauthorized' },
+        `${capitalise(call.what)} needs a signed-in session or a personal access token.`,
+      );
+  }
+}
+
+/** GitLab answers `/api/v4/version` with `{version}` when signed in, and `{"message":"401 Unauthorized"}` when not. */
+function looksLikeGitlabVersion(response: HttpResponse): boolean {
+  if (!/json/i.test(response.headers['content-type'] ?? '')) return false;
+  let value: unknown;
+  try {
+    value = JSON.parse(response.body);
+  } catch {
+    return false;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const record = value as Record<string, unknown>;
+  if (response.status === 200) return typeof record.version === 'string';
+  if (response.status === 401 || response.status === 403) return typeof record.message === 'string';
+  return false;
+}
+
+function wrap<T>(response: HttpResponse, value: T): ApiResponse<T> {
+  return {
+    value,
+    rateLimit: parseRateLimit(response.headers),
+    nextPage: parseNextPage(response.headers),
+    pollIntervalMs: parsePollInterval(response.headers),
+  };
+}
+
+function encodePath(projectPath: string): string {
+  return projectPath
+    .split('/')
+    .filter((segment) => segment !== '')
+    .map(encodeURIComponent)
+    .join('/');
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

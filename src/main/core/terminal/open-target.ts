@@ -1,0 +1,59 @@
+/** From what the user gave (a job URL, or account + project + job ids) to the job a session needs. */
+import { ContractError } from '../../../shared/contract';
+import type { GitlabClient } from '../gitlab/gitlab-client';
+import type { AccountAccess, AccountConnection } from '../services';
+import { parseJobUrl, parseUrl, projectPathOf } from './job-url';
+import type { SessionTarget } from './terminal-session';
+
+/** Which account a URL belongs to and which job it names; nothing asked of GitLab yet. */
+export interface UrlTarget {
+  readonly connection: AccountConnection;
+  readonly projectPath: string;
+  readonly jobId: number;
+}
+
+/** Parses a pasted job URL and finds its signed-in account (host and relative root must match). */
+export function locateJobUrl(accounts: AccountAccess, input: string): UrlTarget {
+  const url = parseUrl(input);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ContractError(
+      'bad-input',
+      `${url.protocol}// is not a GitLab address: paste the job's https:// URL.`,
+    );
+  }
+  const connection = accounts.findByUrl(url.href);
+  if (connection === null) {
+    throw new ContractError('not-found', `No signed-in account for ${url.host}: add it first.`);
+  }
+  const ref = parseJobUrl(url, connection.baseUrl);
+  return { connection, projectPath: ref.projectPath, jobId: ref.jobId };
+}
+
+/** The job's numeric project id from its path (the REST API wants ids; Workhorse wants paths). */
+export async function projectIdOf(gitlab: GitlabClient, projectPath: string): Promise<number> {
+  return (await gitlab.getProject(projectPath)).value.id;
+}
+
+/** Reads the job (name, web_url) from the API and completes the session's target. */
+export async function resolveTarget(
+  connection: AccountConnection,
+  gitlab: GitlabClient,
+  projectId: number,
+  jobId: number,
+  knownPath: string | null,
+): Promise<SessionTarget> {
+  const job = (await gitlab.getJob(projectId, jobId)).value;
+  const projectPath =
+    projectPathOf(job.web_url, connection.baseUrl) ??
+    knownPath ??
+    (await gitlab.getProject(projectId)).value.path_with_namespace;
+  return {
+    accountId: connection.accountId,
+    host: new URL(connection.baseUrl).host,
+    jobId,
+    projectId,
+    projectPath,
+    jobName: job.name,
+    webUrl: job.web_url,
+  };
+}

@@ -1,0 +1,192 @@
+/**
+ * Secrets encrypted by the OS keyring through Electron's safeStorage, stored as base64 ciphertext
+ * in a 0600 JSON file. On Linux without a keyring, safeStorage falls back to its `basic_text`
+ * backend (a fixed key: not real protection). Then nothing is written unless the user opted in;
+ * secrets stay in memory and the info says why.
+ */
+import { safeStorage } from 'electron';
+import fsp from 'node:fs/promises';
+import { ContractError } from '../../shared/contract';
+import type { SecretStorageInfo } from '../../shared/models';
+import type { Logger, SecretStore, SettingsStore } from '../core/ports';
+import { writeFileAtomic } from '../core/storage/atomic-write';
+
+/** SettingsStore key where the user's "store without a keyring anyway" choice is remembered. */
+export const ALLOW_PLAIN_TEXT_KEY = 'secrets.allowPlainText';
+
+const FILE_VERSION = 1;
+
+export interface SafeStorageSecretStoreOptions {
+  /** The ciphertext file, e.g. `<userData>/secrets.json`. */
+  readonly path: string;
+  readonly logger: Logger;
+  /** Where the plain-text opt-in is read from (key ALLOW_PLAIN_TEXT_KEY). */
+  readonly store?: SettingsStore;
+  /** Overrides the stored opt-in (tests, command-line flag). */
+  readonly allowPlainText?: boolean;
+  /** Defaults to process.platform. */
+  readonly platform?: string;
+}
+
+type Mode = 'keyring' | 'opted-in-plain' | 'memory-only';
+
+/** Creates the store; call after Electron's `ready` (safeStorage needs it). */
+export function createSafeStorageSecretStore(options: SafeStorageSecretStoreOptions): SecretStore {
+  const mode = chooseMode(options);
+  const info = infoFor(mode, options.path);
+  options.logger.log(mode === 'keyring' ? 'info' : 'warn', 'secret storage selected', {
+    mode,
+    backend: linuxBackend(options.platform ?? process.platform),
+  });
+  return mode === 'memory-only' ? memoryOnly(info) : encryptedFile(options, info);
+}
+
+function chooseMode(options: SafeStorageSecretStoreOptions): Mode {
+  const backend = linuxBackend(options.platform ?? process.platform);
+  // macOS Keychain and Windows DPAPI are always there; on Linux only a named keyring counts
+  // ('unknown' means safeStorage was asked before `ready`: do not guess).
+  const realKeyring =
+    backend === null ||
+    (backend !== 'basic_text' && backend !== 'unknown' && backend !== 'unavailable');
+  if (realKeyring) return 'keyring';
+  // Not even the fallback can encrypt: memory is the only honest place.
+  if (backend === 'unavailable') return 'memory-only';
+  const optedIn = options.allowPlainText ?? options.store?.read(ALLOW_PLAIN_TEXT_KEY) === true;
+  return optedIn ? 'opted-in-plain' : 'memory-only';
+}
+
+function linuxBackend(platform: string): string | null {
+  if (platform !== 'linux') return null;
+  // Chromium picks the Linux keyring lazily, at the first encryption call; the synchronous check
+  // forces that choice so the backend name is real (the async API cannot answer synchronously,
+  // and the storage info must be known when the core starts).
+  // eslint-disable-next-line @typescript-eslint/no-deprecated
+  if (!safeStorage.isEncryptionAvailable()) return 'unavailable';
+  return safeStorage.getSelectedStorageBackend();
+}
+
+function infoFor(mode: Mode, path: string): SecretStorageInfo {
+  switch (mode) {
+    case 'keyring':
+      return { kind: 'os-keyring', encrypted: true, warning: null };
+    case 'opted-in-plain':
+      return {
+        kind: 'plain-file',
+        encrypted: false,
+        warning: `No OS keyring (such as GNOME Keyring or KWallet) was found. As you chose, credentials are stored in ${path} without real encryption; only your user account can read the file.`,
+      };
+    case 'memory-only':
+      return {
+        kind: 'memory',
+        encrypted: false,
+        warning:
+          'No OS keyring (such as GNOME Keyring or KWallet) was found, so credentials cannot be stored encrypted. They are kept in memory only and you will sign in again after a restart, unless you choose to store them unencrypted.',
+      };
+  }
+}
+
+function memoryOnly(info: SecretStorageInfo): SecretStore {
+  const values = new Map<string, string>();
+  return {
+    info,
+    get: (key) => Promise.resolve(values.get(key) ?? null),
+    set: (key, value) => {
+      values.set(key, value);
+      return Promise.resolve();
+    },
+    delete: (key) => {
+      values.delete(key);
+      return Promise.resolve();
+    },
+  };
+}
+
+function encryptedFile(
+  options: SafeStorageSecretStoreOptions,
+  info: SecretStorageInfo,
+): SecretStore {
+  let cache: Map<string, string> | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+  // One file operation at a time: two writers must never interleave temp-and-rename.
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  const load = async (): Promise<Map<string, string>> => {
+    cache ??= await readCiphertexts(options.path);
+    return cache;
+  };
+  const save = async (next: Map<string, string>): Promise<void> => {
+    const body = { version: FILE_VERSION, entries: Object.fromEntries(next) };
+    await writeFileAtomic(options.path, `${JSON.stringify(body, null, 2)}\n`);
+    cache = next;
+  };
+  return {
+    info,
+    get: (key) =>
+      serial(async () => {
+        const cipher = (await load()).get(key);
+        if (cipher === undefined) return null;
+        try {
+          return (await safeStorage.decryptStringAsync(Buffer.from(cipher, 'base64'))).result;
+        } catch (error) {
+          // A keyring that changed (new machine, reset) cannot decrypt: the account signs in again.
+          options.logger.log('warn', 'could not decrypt a stored secret', {
+            key,
+            error: String(error),
+          });
+          return null;
+        }
+      }),
+    set: (key, value) =>
+      serial(async () => {
+        if (!(await safeStorage.isAsyncEncryptionAvailable())) {
+          throw new ContractError(
+            'unavailable',
+            'The OS keyring is not available right now, so the credentials could not be stored; unlock it and try again.',
+          );
+        }
+        const cipher = await safeStorage.encryptStringAsync(value);
+        const next = new Map(await load());
+        next.set(key, cipher.toString('base64'));
+        await save(next);
+      }),
+    delete: (key) =>
+      serial(async () => {
+        const current = await load();
+        if (!current.has(key)) return;
+        const next = new Map(current);
+        next.delete(key);
+        await save(next);
+      }),
+  };
+}
+
+async function readCiphertexts(path: string): Promise<Map<string, string>> {
+  let text: string;
+  try {
+    text = await fsp.readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
+    throw error;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new Error(`The secret file ${path} is not valid JSON; move it away to start afresh.`);
+  }
+  const entries =
+    typeof value === 'object' && value !== null
+      ? (value as { entries?: unknown }).entries
+      : undefined;
+  if (typeof entries !== 'object' || entries === null) {
+    throw new Error(`The secret file ${path} has an unknown format; move it away to start afresh.`);
+  }
+  return new Map(
+    Object.entries(entries as Record<string, unknown>).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
+  );
+}

@@ -1,0 +1,57 @@
+import './jobs.css';
+import { useState, type SyntheticEvent } from 'react';
+import { useApp } from '../../hooks/app-context';
+
+/** "Paste a job URL" + Open: the core finds the account by host and opens the job's terminal. */
+export function OpenUrlBox() {
+  const { bridge, store } = useApp();
+  const [url, setUrl] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = (event: SyntheticEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    const trimmed = url.trim();
+    if (trimmed === '' || busy) return;
+    setBusy(true);
+    setError(null);
+    bridge
+      .request('terminal.open', { target: { kind: 'url', url: trimmed } })
+      .then(
+        ({ sessionId }) => {
+          store.setActiveSession(sessionId);
+          setUrl('');
+        },
+        (e: unknown) => {
+          setError(e instanceof Error ? e.message : String(e));
+        },
+      )
+      .finally(() => {
+        setBusy(false);
+      });
+  };
+  return (
+    <form className="open-url" onSubmit={submit} aria-label="Open a job by URL">
+      <input
+        type="url"
+        className="open-url-input"
+        placeholder="Paste a job URL"
+        aria-label="Job URL"
+        aria-invalid={error !== null}
+        aria-describedby={error !== null ? 'open-url-error' : undefined}
+        value={url}
+        onChange={(e) => {
+          setUrl(e.target.value);
+          setError(null);
+        }}
+      />
+      <button type="submit" disabled={busy || url.trim() === ''}>
+        {busy ? 'Opening…' : 'Open'}
+      </button>
+      {error !== null && (
+        <p id="open-url-error" className="open-url-error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,145 @@
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { assertNever } from '../../../shared/assert-never';
+import type { ConfirmRequest } from '../../terminal/confirm';
+
+interface Pending {
+  readonly request: ConfirmRequest;
+  readonly resolve: (ok: boolean) => void;
+}
+
+/** An in-app confirmation dialog driven by promises: `confirm(request)` resolves with the answer. */
+export function useConfirmDialog(): {
+  readonly dialog: ReactNode;
+  readonly confirm: (request: ConfirmRequest) => Promise<boolean>;
+} {
+  const [pending, setPending] = useState<Pending | null>(null);
+  const confirm = useCallback(
+    (request: ConfirmRequest) =>
+      new Promise<boolean>((resolve) => {
+        setPending((previous) => {
+          // A newer question replaces an unanswered one; the older one counts as "no".
+          previous?.resolve(false);
+          return { request, resolve };
+        });
+      }),
+    [],
+  );
+  const answer = useCallback(
+    (ok: boolean) => {
+      pending?.resolve(ok);
+      setPending(null);
+    },
+    [pending],
+  );
+  const dialog =
+    pending === null ? null : <ConfirmDialog request={pending.request} onAnswer={answer} />;
+  return { dialog, confirm };
+}
+
+function ConfirmDialog(props: {
+  readonly request: ConfirmRequest;
+  readonly onAnswer: (ok: boolean) => void;
+}) {
+  const { request, onAnswer } = props;
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const text = wording(request);
+  useEffect(() => {
+    // Closing a held job is the one destructive answer: Enter must not do it by accident.
+    (request.kind === 'close-held' ? cancelRef : confirmRef).current?.focus();
+  }, [request]);
+  return (
+    <div
+      className="dialog-backdrop"
+      onClick={() => onAnswer(false)}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          onAnswer(false);
+        }
+      }}
+    >
+      <div
+        className="dialog confirm-dialog"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="confirm-title"
+        onClick={(e) => {
+          e.stopPropagation();
+        }}
+      >
+        <h2 id="confirm-title">{text.title}</h2>
+        <ConfirmBody request={request} />
+        <div className="actions">
+          <button ref={cancelRef} onClick={() => onAnswer(false)}>
+            Cancel
+          </button>
+          <button
+            ref={confirmRef}
+            className={request.kind === 'close-held' ? 'danger-solid' : 'primary'}
+            onClick={() => onAnswer(true)}
+          >
+            {text.confirm}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function wording(request: ConfirmRequest): { readonly title: string; readonly confirm: string } {
+  switch (request.kind) {
+    case 'link':
+      return { title: 'Open this link in your browser?', confirm: 'Open link' };
+    case 'paste':
+      return {
+        title: `Paste ${request.summary.lineCount} lines into ${request.jobName}?`,
+        confirm: 'Paste',
+      };
+    case 'close-held':
+      return { title: `Close the terminal of ${request.jobName}?`, confirm: 'Close and release' };
+    default:
+      return assertNever(request, 'confirmation');
+  }
+}
+
+function ConfirmBody({ request }: { readonly request: ConfirmRequest }) {
+  switch (request.kind) {
+    case 'link':
+      return (
+        <>
+          <p className="confirm-note">
+            The link comes from the job’s output. Check where it really goes:
+          </p>
+          <p className="confirm-url">{request.url}</p>
+          <p className="confirm-host">
+            Host: <strong>{new URL(request.url).host}</strong>
+          </p>
+        </>
+      );
+    case 'paste': {
+      const { summary } = request;
+      const more = summary.lineCount - summary.preview.length;
+      return (
+        <>
+          <p className="confirm-note">
+            Each line may run as a command as soon as it arrives. {summary.charCount} characters in{' '}
+            {summary.lineCount} lines:
+          </p>
+          <pre className="confirm-preview">
+            {summary.preview.join('\n')}
+            {summary.truncated ? `\n… and ${more} more line${more === 1 ? '' : 's'}` : ''}
+          </pre>
+        </>
+      );
+    }
+    case 'close-held':
+      return (
+        <p className="confirm-note">
+          Closing releases the held job: it finishes at once, and its shell and files are gone.
+        </p>
+      );
+    default:
+      return assertNever(request, 'confirmation');
+  }
+}

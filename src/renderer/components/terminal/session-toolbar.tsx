@@ -1,0 +1,79 @@
+import type { SessionView } from '../../../shared/models';
+import { APP_MOD } from '../../terminal/platform';
+import { actionsFor } from '../../terminal/session-status';
+import type { TerminalInfo } from '../../terminal/terminal-entry';
+import { Icon } from './icons';
+import { TranscriptMenu, type TranscriptFormat } from './transcript-menu';
+
+export interface ToolbarActions {
+  readonly syncSize: () => void;
+  readonly toggleLog: () => void;
+  readonly save: (format: TranscriptFormat) => void;
+  readonly search: () => void;
+  readonly openInGitlab: () => void;
+}
+
+/** Above each terminal: which job this is, and what can be done with it. */
+export function SessionToolbar(props: {
+  readonly session: SessionView;
+  readonly info: TerminalInfo;
+  readonly accountColor: string;
+  readonly logOpen: boolean;
+  readonly actions: ToolbarActions;
+}) {
+  const { session, info, actions } = props;
+  const available = actionsFor(session.state);
+  const size = info.cols > 1 ? `${info.cols}×${info.rows}` : '';
+  return (
+    <div className="session-toolbar">
+      <div className="session-identity">
+        <span className="identity-color" style={{ background: props.accountColor }} />
+        <span className="session-job">{session.jobName}</span>
+        <span className="session-project" title={`Project ${session.projectPath}`}>
+          {session.projectPath} · #{session.jobId}
+        </span>
+        {info.title !== '' && (
+          <span className="session-title" title={`Title set by the shell: ${info.title}`}>
+            {info.title}
+          </span>
+        )}
+        <button
+          className="link-button"
+          title={`Open ${session.webUrl} in your browser`}
+          onClick={actions.openInGitlab}
+        >
+          Open job in GitLab <Icon name="external" />
+        </button>
+      </div>
+      <div className="session-actions">
+        <button
+          className="tool-button"
+          disabled={!available.syncSize || size === ''}
+          onClick={actions.syncSize}
+          title={`Types "stty cols ${info.cols} rows ${info.rows}" into the shell so full-screen programs use this size (GitLab's terminal has no resize message)`}
+        >
+          <Icon name="resize" />
+          Sync size
+        </button>
+        <button
+          className={`tool-button${props.logOpen ? ' pressed' : ''}`}
+          aria-pressed={props.logOpen}
+          onClick={actions.toggleLog}
+          title="Show the job's live log beside the terminal"
+        >
+          <Icon name="log" />
+          Log
+        </button>
+        <TranscriptMenu onSave={actions.save} />
+        <button
+          className="tool-button"
+          onClick={actions.search}
+          title={`Search the scrollback (${APP_MOD}+F)`}
+        >
+          <Icon name="search" />
+          Search
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+/** Questions the terminal machinery asks the user before doing something consequential. */
+import type { PasteSummary } from './paste-policy';
+
+export type ConfirmRequest =
+  | { readonly kind: 'link'; readonly url: string }
+  | { readonly kind: 'paste'; readonly summary: PasteSummary; readonly jobName: string }
+  | { readonly kind: 'close-held'; readonly jobName: string };
+
+/** Shows the question; resolves true when the user agreed. */
+export type Confirmer = (request: ConfirmRequest) => Promise<boolean>;
