@@ -54,6 +54,8 @@ export const settingsPatchSchema = v.object({
 
 export const requestSchemas = {
   'app.info': v.object({}),
+  /** The user's explicit choice to keep secrets in an unencrypted 0600 file (no OS keyring). */
+  'app.allowUnencryptedSecrets': v.object({}),
   'settings.get': v.object({}),
   'settings.update': settingsPatchSchema,
 
@@ -113,6 +115,7 @@ export const requestSchemas = {
 
 export interface RequestResults {
   'app.info': AppInfo;
+  'app.allowUnencryptedSecrets': AppInfo;
   'settings.get': Settings;
   'settings.update': Settings;
   'accounts.list': readonly AccountView[];
@@ -158,6 +161,7 @@ export const notificationSchemas = {
 } as const;
 
 export interface EventPayloads {
+  'app.changed': AppInfo;
   'accounts.changed': readonly AccountView[];
   'jobs.changed': readonly AccountJobs[];
   'sessions.changed': readonly SessionView[];

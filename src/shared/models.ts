@@ -130,12 +130,18 @@ export type SessionState =
     }
   | { readonly kind: 'open'; readonly since: number }
   | { readonly kind: 'held'; readonly since: number; readonly hold: HoldInfo }
+  /**
+   * The socket dropped without us closing it and the core is asking GitLab why (job status, log,
+   * session); the verdict (closed or reconnecting) follows within a request or two.
+   */
+  | { readonly kind: 'checking'; readonly since: number }
   | {
       readonly kind: 'reconnecting';
       readonly attempt: number;
       readonly at: number;
       readonly lastReason: CloseReason;
     }
+  /** Final for this connection: only a new connection (Reconnect) changes it. */
   | { readonly kind: 'closed'; readonly reason: CloseReason };
 
 export interface SessionView {
@@ -189,6 +195,8 @@ export interface AppInfo {
   readonly mode: 'electron' | 'browser';
   readonly platform: string;
   readonly secretStorage: SecretStorageInfo;
+  /** Secrets are in memory for lack of a keyring, and the user may choose an unencrypted file. */
+  readonly unencryptedOptIn: boolean;
   readonly webSignIn: boolean;
 }
 

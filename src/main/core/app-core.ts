@@ -3,6 +3,7 @@
  * It holds no product rule of its own: those live in the services it composes.
  */
 import {
+  ContractError,
   type CoreEndpoint,
   type EventListener,
   type EventName,
@@ -18,9 +19,13 @@ import { validateExternalUrl } from './external-url';
 import type { Notifier } from './ports';
 import type { AccountsService, JobsService, TerminalService, Unsubscribe } from './services';
 import type { SettingsService } from './settings/settings-service';
+import { ACCOUNT_REMOVED } from './terminal/close-reasons';
 
 export interface AppCoreDeps {
-  readonly info: AppInfo;
+  /** Read on every request: secret storage can change at the user's choice. */
+  readonly info: () => AppInfo;
+  /** Switches secrets to the unencrypted file; null where that choice does not exist. */
+  readonly allowUnencryptedSecrets: (() => Promise<void>) | null;
   readonly accounts: AccountsService;
   readonly jobs: JobsService;
   readonly terminals: TerminalService;
@@ -49,7 +54,18 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   };
 
   const handlers: Handlers = {
-    'app.info': () => deps.info,
+    'app.info': () => deps.info(),
+    'app.allowUnencryptedSecrets': async () => {
+      if (deps.allowUnencryptedSecrets === null || !deps.info().unencryptedOptIn) {
+        throw new ContractError(
+          'conflict',
+          'There is nothing to allow: secrets are already stored on disk.',
+        );
+      }
+      await deps.allowUnencryptedSecrets();
+      emit('app.changed', deps.info());
+      return deps.info();
+    },
     'settings.get': () => settings.get(),
     'settings.update': (patch) => settings.update(patch),
     'accounts.list': () => accounts.list(),
@@ -59,7 +75,14 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     'accounts.update': (params) => accounts.update(params),
     'accounts.setNetwork': (params) => accounts.setNetwork(params),
     'accounts.remove': async ({ accountId }) => {
-      await accounts.remove(accountId);
+      try {
+        await accounts.remove(accountId);
+      } finally {
+        // Also when only wiping its sign-in window failed: the account itself is gone by then.
+        if (!accounts.list().some((account) => account.id === accountId)) {
+          terminals.closeAccount(accountId, ACCOUNT_REMOVED);
+        }
+      }
       return null;
     },
     'accounts.inspectCertificate': ({ baseUrl }) => accounts.inspectCertificate(baseUrl),

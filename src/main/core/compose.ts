@@ -51,6 +51,7 @@ export function composeCore(platform: PlatformDeps): AppCore {
     logger,
     webSignIn: platform.webSignIn,
   });
+  const optIn = platform.secrets.optInToUnencrypted ?? null;
   const hold = createHoldFeature({ clock, logger, settings: () => settings.get() });
   const terminals = createTerminalService({
     accounts,
@@ -65,13 +66,15 @@ export function composeCore(platform: PlatformDeps): AppCore {
   });
   const jobs = createJobsService({ accounts, http, clock, logger, settings: platform.store });
   const core = createAppCore({
-    info: {
+    info: () => ({
       version: platform.version,
       mode: platform.mode,
       platform: platform.platform,
       secretStorage: platform.secrets.info,
+      unencryptedOptIn: optIn !== null && platform.secrets.info.kind === 'memory',
       webSignIn: platform.webSignIn !== null,
-    },
+    }),
+    allowUnencryptedSecrets: optIn,
     accounts,
     jobs,
     terminals,

@@ -15,7 +15,13 @@ export interface Clock {
 
 /** Where credentials live. Values are opaque strings; keys are namespaced per account. */
 export interface SecretStore {
+  /** Read again after an opt-in: it changes. */
   readonly info: SecretStorageInfo;
+  /**
+   * Present only where secrets are held in memory for lack of a keyring: the user's explicit
+   * choice to store them unencrypted (0600 file) from now on, including those held right now.
+   */
+  readonly optInToUnencrypted?: () => Promise<void>;
   get(key: string): Promise<string | null>;
   set(key: string, value: string): Promise<void>;
   delete(key: string): Promise<void>;

@@ -38,7 +38,33 @@ export function createSafeStorageSecretStore(options: SafeStorageSecretStoreOpti
     mode,
     backend: linuxBackend(options.platform ?? process.platform),
   });
-  return mode === 'memory-only' ? memoryOnly(info) : encryptedFile(options, info);
+  if (mode !== 'memory-only') return encryptedFile(options, info);
+  // Without a keyring: memory now, and the user may choose the unencrypted file later.
+  const memory = memoryOnly(info);
+  let current: SecretStore = memory.store;
+  const canOptIn = linuxBackend(options.platform ?? process.platform) === 'basic_text';
+  return {
+    get info() {
+      return current.info;
+    },
+    get: (key) => current.get(key),
+    set: (key, value) => current.set(key, value),
+    delete: (key) => current.delete(key),
+    ...(canOptIn
+      ? {
+          optInToUnencrypted: async () => {
+            if (current !== memory.store) return;
+            const file = encryptedFile(options, infoFor('opted-in-plain', options.path));
+            for (const [key, value] of memory.entries()) await file.set(key, value);
+            options.store?.write(ALLOW_PLAIN_TEXT_KEY, true);
+            current = file;
+            options.logger.log('warn', 'secret storage: the user chose unencrypted storage', {
+              path: options.path,
+            });
+          },
+        }
+      : {}),
+  };
 }
 
 function chooseMode(options: SafeStorageSecretStoreOptions): Mode {
@@ -85,9 +111,12 @@ function infoFor(mode: Mode, path: string): SecretStorageInfo {
   }
 }
 
-function memoryOnly(info: SecretStorageInfo): SecretStore {
+function memoryOnly(info: SecretStorageInfo): {
+  readonly store: SecretStore;
+  readonly entries: () => IterableIterator<[string, string]>;
+} {
   const values = new Map<string, string>();
-  return {
+  const store: SecretStore = {
     info,
     get: (key) => Promise.resolve(values.get(key) ?? null),
     set: (key, value) => {
@@ -99,6 +128,7 @@ function memoryOnly(info: SecretStorageInfo): SecretStore {
       return Promise.resolve();
     },
   };
+  return { store, entries: () => values.entries() };
 }
 
 function encryptedFile(

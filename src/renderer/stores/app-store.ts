@@ -59,6 +59,9 @@ export function createAppStore(bridge: Bridge): AppStore {
     for (const listener of listeners) listener();
   };
 
+  bridge.on('app.changed', (info) => {
+    set({ info });
+  });
   bridge.on('accounts.changed', (accounts) => {
     set({ accounts });
   });

@@ -24,6 +24,43 @@ afterEach(() => {
 });
 
 describe('safeStorage secret store', () => {
+  it('on Linux without a keyring the user can opt in later: secrets held in memory move to the 0600 file', async () => {
+    electronMock.storageBackend = 'basic_text';
+    const settings = createMemorySettingsStore();
+    const logger = captureLogger();
+    const store = createSafeStorageSecretStore({
+      path,
+      logger,
+      platform: 'linux',
+      store: settings,
+    });
+    await store.set('account:1:cookie', SECRET);
+    expect(existsSync(path)).toBe(false);
+    expect(store.optInToUnencrypted).toBeDefined();
+    await store.optInToUnencrypted?.();
+    expect(store.info.kind).toBe('plain-file');
+    expect(settings.read(ALLOW_PLAIN_TEXT_KEY)).toBe(true);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    const restarted = createSafeStorageSecretStore({
+      path,
+      logger,
+      platform: 'linux',
+      store: settings,
+    });
+    expect(restarted.info.kind).toBe('plain-file');
+    expect(await restarted.get('account:1:cookie')).toBe(SECRET);
+    expect(logger.text()).not.toContain('very-secret');
+  });
+
+  it('offers no opt-in where a keyring exists', () => {
+    const store = createSafeStorageSecretStore({
+      path,
+      logger: captureLogger(),
+      platform: 'linux',
+    });
+    expect(store.optInToUnencrypted).toBeUndefined();
+  });
+
   it('with a keyring: ciphertext only, base64 in a 0600 file, readable after a restart', async () => {
     const logger = captureLogger();
     const store = createSafeStorageSecretStore({ path, logger, platform: 'linux' });

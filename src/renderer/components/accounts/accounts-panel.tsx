@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { AccountState, AccountView } from '../../../shared/models';
 import { assertNever } from '../../../shared/assert-never';
-import { useAppState } from '../../hooks/app-context';
+import { useApp, useAppState } from '../../hooks/app-context';
 import {
   AccountSettingsDialog,
   RemoveAccountDialog,
@@ -19,6 +19,7 @@ type OpenDialog =
 export function AccountsPanel(props: { readonly onAdd?: () => void }) {
   const accounts = useAppState((s) => s.accounts);
   const storage = useAppState((s) => s.info?.secretStorage ?? null);
+  const optIn = useAppState((s) => s.info?.unencryptedOptIn ?? false);
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const close = (): void => {
     setDialog(null);
@@ -41,9 +42,10 @@ export function AccountsPanel(props: { readonly onAdd?: () => void }) {
         </button>
       </header>
       {storage?.warning !== null && storage?.warning !== undefined && (
-        <p className="storage-warning" role="note">
-          {storage.warning}
-        </p>
+        <div className="storage-warning" role="note">
+          <p>{storage.warning}</p>
+          {optIn && <StoreUnencrypted />}
+        </div>
       )}
       <ul className="account-list">
         {accounts.map((account) => (
@@ -152,4 +154,32 @@ export function stateLabel(state: AccountState): string {
     default:
       return assertNever(state, 'account state');
   }
+}
+
+/** The explicit opt-in to unencrypted secret storage where no OS keyring exists (Linux). */
+function StoreUnencrypted() {
+  const { bridge } = useApp();
+  const [error, setError] = useState<string | null>(null);
+  const choose = (): void => {
+    const sure = window.confirm(
+      'Store your GitLab session cookies and tokens in a file that is not encrypted? Only your user account can read it, but anyone with access to it can act as you on GitLab.',
+    );
+    if (!sure) return;
+    bridge.request('app.allowUnencryptedSecrets', {}).then(
+      () => {
+        setError(null);
+      },
+      (e: unknown) => {
+        setError(e instanceof Error ? e.message : String(e));
+      },
+    );
+  };
+  return (
+    <>
+      <button type="button" onClick={choose}>
+        Store them unencrypted
+      </button>
+      {error !== null && <p className="field-error">{error}</p>}
+    </>
+  );
 }
