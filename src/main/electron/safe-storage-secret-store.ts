@@ -5,11 +5,11 @@
  * secrets stay in memory and the info says why.
  */
 import { safeStorage } from 'electron';
-import fsp from 'node:fs/promises';
 import { ContractError } from '../../shared/contract';
 import type { SecretStorageInfo } from '../../shared/models';
 import type { Logger, SecretStore, SettingsStore } from '../core/ports';
-import { writeFileAtomic } from '../core/storage/atomic-write';
+import { createMemorySecretStore } from '../core/storage/memory-stores';
+import { openStringMapFile, stringEntries, type FileLayout } from '../core/storage/string-map-file';
 
 /** SettingsStore key where the user's "store without a keyring anyway" choice is remembered. */
 export const ALLOW_PLAIN_TEXT_KEY = 'secrets.allowPlainText';
@@ -40,22 +40,32 @@ export function createSafeStorageSecretStore(options: SafeStorageSecretStoreOpti
   });
   if (mode !== 'memory-only') return encryptedFile(options, info);
   // Without a keyring: memory now, and the user may choose the unencrypted file later.
-  const memory = memoryOnly(info);
-  let current: SecretStore = memory.store;
+  const memory = createMemorySecretStore(info);
+  const heldKeys = new Set<string>();
+  let current: SecretStore = memory;
   const canOptIn = linuxBackend(options.platform ?? process.platform) === 'basic_text';
   return {
     get info() {
       return current.info;
     },
     get: (key) => current.get(key),
-    set: (key, value) => current.set(key, value),
-    delete: (key) => current.delete(key),
+    set: async (key, value) => {
+      await current.set(key, value);
+      heldKeys.add(key);
+    },
+    delete: async (key) => {
+      await current.delete(key);
+      heldKeys.delete(key);
+    },
     ...(canOptIn
       ? {
           optInToUnencrypted: async () => {
-            if (current !== memory.store) return;
+            if (current !== memory) return;
             const file = encryptedFile(options, infoFor('opted-in-plain', options.path));
-            for (const [key, value] of memory.entries()) await file.set(key, value);
+            for (const key of heldKeys) {
+              const value = await memory.get(key);
+              if (value !== null) await file.set(key, value);
+            }
             options.store?.write(ALLOW_PLAIN_TEXT_KEY, true);
             current = file;
             options.logger.log('warn', 'secret storage: the user chose unencrypted storage', {
@@ -111,112 +121,54 @@ function infoFor(mode: Mode, path: string): SecretStorageInfo {
   }
 }
 
-function memoryOnly(info: SecretStorageInfo): {
-  readonly store: SecretStore;
-  readonly entries: () => IterableIterator<[string, string]>;
-} {
-  const values = new Map<string, string>();
-  const store: SecretStore = {
-    info,
-    get: (key) => Promise.resolve(values.get(key) ?? null),
-    set: (key, value) => {
-      values.set(key, value);
-      return Promise.resolve();
-    },
-    delete: (key) => {
-      values.delete(key);
-      return Promise.resolve();
-    },
-  };
-  return { store, entries: () => values.entries() };
-}
-
 function encryptedFile(
   options: SafeStorageSecretStoreOptions,
   info: SecretStorageInfo,
 ): SecretStore {
-  let cache: Map<string, string> | null = null;
-  let queue: Promise<unknown> = Promise.resolve();
-  // One file operation at a time: two writers must never interleave temp-and-rename.
-  const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = queue.then(work, work);
-    queue = run.catch(() => undefined);
-    return run;
-  };
-  const load = async (): Promise<Map<string, string>> => {
-    cache ??= await readCiphertexts(options.path);
-    return cache;
-  };
-  const save = async (next: Map<string, string>): Promise<void> => {
-    const body = { version: FILE_VERSION, entries: Object.fromEntries(next) };
-    await writeFileAtomic(options.path, `${JSON.stringify(body, null, 2)}\n`);
-    cache = next;
-  };
+  const file = openStringMapFile(options.path, CIPHERTEXT_LAYOUT);
   return {
     info,
-    get: (key) =>
-      serial(async () => {
-        const cipher = (await load()).get(key);
-        if (cipher === undefined) return null;
-        try {
-          return (await safeStorage.decryptStringAsync(Buffer.from(cipher, 'base64'))).result;
-        } catch (error) {
-          // A keyring that changed (new machine, reset) cannot decrypt: the account signs in again.
-          options.logger.log('warn', 'could not decrypt a stored secret', {
-            key,
-            error: String(error),
-          });
-          return null;
-        }
-      }),
-    set: (key, value) =>
-      serial(async () => {
-        if (!(await safeStorage.isAsyncEncryptionAvailable())) {
-          throw new ContractError(
-            'unavailable',
-            'The OS keyring is not available right now, so the credentials could not be stored; unlock it and try again.',
-          );
-        }
-        const cipher = await safeStorage.encryptStringAsync(value);
-        const next = new Map(await load());
-        next.set(key, cipher.toString('base64'));
-        await save(next);
-      }),
-    delete: (key) =>
-      serial(async () => {
-        const current = await load();
-        if (!current.has(key)) return;
-        const next = new Map(current);
-        next.delete(key);
-        await save(next);
-      }),
+    get: async (key) => {
+      const cipher = await file.get(key);
+      if (cipher === null) return null;
+      try {
+        return (await safeStorage.decryptStringAsync(Buffer.from(cipher, 'base64'))).result;
+      } catch (error) {
+        // A keyring that changed (new machine, reset) cannot decrypt: the account signs in again.
+        options.logger.log('warn', 'could not decrypt a stored secret', {
+          key,
+          error: String(error),
+        });
+        return null;
+      }
+    },
+    set: async (key, value) => {
+      if (!(await safeStorage.isAsyncEncryptionAvailable())) {
+        throw new ContractError(
+          'unavailable',
+          'The OS keyring is not available right now, so the credentials could not be stored; unlock it and try again.',
+        );
+      }
+      const cipher = await safeStorage.encryptStringAsync(value);
+      await file.set(key, cipher.toString('base64'));
+    },
+    delete: file.delete,
   };
 }
 
-async function readCiphertexts(path: string): Promise<Map<string, string>> {
-  let text: string;
-  try {
-    text = await fsp.readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
-    throw error;
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new Error(`The secret file ${path} is not valid JSON; move it away to start afresh.`);
-  }
-  const entries =
-    typeof value === 'object' && value !== null
-      ? (value as { entries?: unknown }).entries
-      : undefined;
-  if (typeof entries !== 'object' || entries === null) {
-    throw new Error(`The secret file ${path} has an unknown format; move it away to start afresh.`);
-  }
-  return new Map(
-    Object.entries(entries as Record<string, unknown>).filter(
-      (entry): entry is [string, string] => typeof entry[1] === 'string',
-    ),
-  );
-}
+/** The keyring store's file: `{version, entries: {key: base64 ciphertext}}`. */
+const CIPHERTEXT_LAYOUT: FileLayout = {
+  decode: (value, path) => {
+    const entries =
+      typeof value === 'object' && value !== null
+        ? (value as { entries?: unknown }).entries
+        : undefined;
+    if (typeof entries !== 'object' || entries === null) {
+      throw new Error(
+        `The secret file ${path} has an unknown format; move it away to start afresh.`,
+      );
+    }
+    return stringEntries(entries);
+  },
+  encode: (entries) => ({ version: FILE_VERSION, entries: Object.fromEntries(entries) }),
+};
