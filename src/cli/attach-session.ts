@@ -85,6 +85,9 @@ class AttachRun {
       settings,
       version: deps.version,
       holdTracker: this.#hold.tracker,
+      // stdout carries the job's bytes only: how the session ended, that it reconnected and that
+      // output was dropped are said on stderr (attach-status), once.
+      markers: false,
     });
     this.#input = new StdinForwarder(io.stdin, this.#interactive, {
       send: (data) => {

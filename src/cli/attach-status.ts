@@ -3,7 +3,8 @@
  * core publishes go in, lines for stderr and the verdict come out, so every wording and every exit
  * code is tested without a terminal.
  */
-import type { CloseReason, SessionView } from '../shared/models';
+import type { SessionView } from '../shared/models';
+import { assertNever } from '../shared/assert-never';
 import { EXIT, exitCodeForClose } from './exit-codes';
 
 /** What has been said already, so each line is printed once. */
@@ -12,12 +13,15 @@ export interface StatusMemory {
   /** Connections announced so far ("Connected", then "Reconnected"). */
   readonly connections: number;
   readonly reconnectAttempt: number | null;
+  /** Dropped output bytes reported so far (the core counts them; it writes no notice here). */
+  readonly droppedReported: number;
 }
 
 export const INITIAL_STATUS: StatusMemory = {
   waitingShown: false,
   connections: 0,
   reconnectAttempt: null,
+  droppedReported: 0,
 };
 
 export interface StatusUpdate {
@@ -32,8 +36,28 @@ export function connectingLine(view: SessionView): string {
   return `Connecting to ${view.projectPath} job ${view.jobId} (${view.jobName})…`;
 }
 
-/** Progress lines for a new view of the session. */
+/** Progress lines for a new view of the session, and any output lost since the last one. */
 export function statusUpdate(
+  memory: StatusMemory,
+  view: SessionView,
+  interactive: boolean,
+): StatusUpdate {
+  const progress = progressUpdate(memory, view, interactive);
+  const dropped = view.droppedBytes - memory.droppedReported;
+  if (dropped <= 0) return progress;
+  return {
+    ...progress,
+    memory: { ...progress.memory, droppedReported: view.droppedBytes },
+    lines: [...progress.lines, droppedLine(dropped)],
+  };
+}
+
+/** Data loss is said on stderr, never mixed into the job's bytes on stdout. */
+export function droppedLine(bytes: number): string {
+  return `${bytes} bytes of output were dropped: they arrived faster than they could be written.`;
+}
+
+function progressUpdate(
   memory: StatusMemory,
   view: SessionView,
   interactive: boolean,
@@ -57,7 +81,12 @@ export function statusUpdate(
             ? 'Connected. Detach with Ctrl-] then q.'
             : 'Connected.';
       return {
-        memory: { waitingShown: false, connections: view.connections, reconnectAttempt: null },
+        memory: {
+          ...memory,
+          waitingShown: false,
+          connections: view.connections,
+          reconnectAttempt: null,
+        },
         lines: [line],
         newConnection: true,
       };
@@ -69,8 +98,13 @@ export function statusUpdate(
         lines: [`${state.lastReason.message} Reconnecting (attempt ${state.attempt})…`],
         newConnection: false,
       };
+    case 'checking':
     case 'closed':
+      // Checking: the verdict follows within a request or two. Closed: the reason is the last
+      // line, printed by whoever ends the command (endingFor).
       return unchanged(memory);
+    default:
+      return assertNever(state, 'session state');
   }
 }
 
@@ -92,21 +126,11 @@ export interface EndingContext {
   readonly inputEnded: boolean;
 }
 
-/**
- * The closed state the core shows while it asks GitLab why a connection dropped; the verdict
- * replaces it within a request or two. Recognised by its wording because the state union has no
- * separate "diagnosing" variant (see the report for the terminal core).
- */
-export function isProvisional(reason: CloseReason): boolean {
-  return reason.code === 'connection-lost' && reason.message.endsWith('…');
-}
-
 /** Whether this view ends the command, and how; null to keep going. */
 export function endingFor(view: SessionView, context: EndingContext): Ending | null {
   const { state } = view;
   switch (state.kind) {
     case 'closed':
-      if (isProvisional(state.reason)) return null;
       return { exitCode: exitCodeForClose(state.reason.code), message: state.reason.message };
     case 'reconnecting':
       if (context.interactive) return null;
@@ -121,6 +145,9 @@ export function endingFor(view: SessionView, context: EndingContext): Ending | n
     case 'connecting':
     case 'open':
     case 'held':
+    case 'checking':
       return null;
+    default:
+      return assertNever(state, 'session state');
   }
 }

@@ -7,9 +7,9 @@
 import type { JobView } from '../shared/models';
 import type { GitlabClient } from '../main/core/gitlab/gitlab-client';
 import { isGitlabError } from '../main/core/gitlab/gitlab-error';
-import { DEVELOPER_ACCESS } from '../main/core/jobs/availability';
+import { DEVELOPER_ACCESS, type WebJobAnswer } from '../main/core/jobs/availability';
 import { buildJobViews } from '../main/core/jobs/job-list';
-import { projectFacts, type TerminalChecks } from '../main/core/jobs/terminal-checks';
+import { projectFacts, webJobAnswer, type TerminalChecks } from '../main/core/jobs/terminal-checks';
 import {
   JOBS_PER_PAGE,
   MAX_IN_FLIGHT_PER_INSTANCE,
@@ -49,13 +49,8 @@ export async function discoverJobs(
   );
   await mapLimit(mine, MAX_IN_FLIGHT_PER_INSTANCE, async ({ project, job }) => {
     const answer = await client.webJob(project.path, job.id).then(
-      (response) => ({
-        kind: 'answered' as const,
-        terminalPath: response.value.terminal_path,
-        // As terminal-checks.ts reads it: cancel_path is there when the user may update the job.
-        canUpdate: response.value.cancel_path !== null,
-      }),
-      () => ({ kind: 'failed' as const }),
+      (response): WebJobAnswer => webJobAnswer(response.value),
+      (): WebJobAnswer => ({ kind: 'failed' }),
     );
     checks.web.set(job.id, { projectId: project.id, status: job.status, refreshAt: 0, answer });
   });

@@ -330,6 +330,26 @@ test.describe('terminal tabs', () => {
     }
   });
 
+  test('removing the account ends its terminals, which say why', async ({
+    page,
+    gitlab,
+    jobshell,
+  }) => {
+    const account = await jobshell.signIn();
+    await jobshell.open(page);
+    const job = createJob(gitlab, 'removed-account');
+    const id = await openTerminal(jobshell, job);
+    await expect(tab(page, id).locator('.status-badge')).toHaveAttribute('data-state', 'open');
+    const gone = waitForEvent(gitlab, 'terminal-disconnected', (e) => e.jobId === job.id);
+
+    await jobshell.app.core.request('accounts.remove', { accountId: account.id });
+    expect((await gone).reason).toBe('client-close');
+    await expect(tab(page, id).locator('.status-badge')).toHaveAttribute('data-state', 'closed');
+    await expect(pane(page, id).locator('.state-bar')).toContainText(
+      'The account was removed: its terminals were closed.',
+    );
+  });
+
   test.describe('dropped connection', () => {
     test.use({
       // Heartbeat in milliseconds instead of tens of seconds; a visible pause before reconnecting.

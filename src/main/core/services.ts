@@ -8,6 +8,7 @@ import type {
   AccountView,
   AppNotification,
   CertificateInfo,
+  CloseReason,
   LogUpdate,
   OutputChunk,
   SessionView,
@@ -79,6 +80,11 @@ export interface TerminalService {
   close(sessionId: string): void;
   reconnect(sessionId: string): void;
   release(sessionId: string): void;
+  /**
+   * Ends every session of the account that has not ended yet, with `reason` (their tabs stay and
+   * show it); for an account that was removed.
+   */
+  closeAccount(accountId: string, reason: CloseReason): void;
   releaseAllIdle(): number;
   keep(sessionId: string): void;
   syncSize(sessionId: string, cols: number, rows: number): void;

@@ -37,6 +37,8 @@ export function badgeFor(state: SessionState, now: number): Badge {
         spinner: false,
       };
     }
+    case 'checking':
+      return { tone: 'warning', label: 'Checking', urgency: 'normal', spinner: true };
     case 'reconnecting':
       return {
         tone: 'warning',
@@ -64,6 +66,8 @@ export function describeState(state: SessionState, now: number): string {
       return 'Connected.';
     case 'held':
       return `${holdSentence(state.hold.scriptResult)} ${formatCountdown(state.hold.deadline - now)} left.`;
+    case 'checking':
+      return 'Connection dropped; asking GitLab why…';
     case 'reconnecting': {
       const wait = secondsUntil(state.at, now);
       const when = wait > 0 ? `in ${wait} s` : 'now';
@@ -98,6 +102,8 @@ export function inputBlockedReason(state: SessionState): string | null {
       return null;
     case 'connecting':
       return 'Not connected yet: your keystrokes were not sent.';
+    case 'checking':
+      return 'The connection dropped: your keystrokes were not sent.';
     case 'reconnecting':
       return 'Reconnecting: your keystrokes were not sent.';
     case 'closed':

@@ -1,24 +1,22 @@
 /**
  * One session's xterm.js terminal: created when the session appears, kept across reconnects (the
  * old scrollback stays), disposed when the session goes. Output is written by the OutputRouter;
- * this class wires input, paste, copy, links, titles, fit, search and the renderer choice.
+ * this class wires input, paste, copy, links, titles and search, and owns its fit (TerminalFit)
+ * and its renderer choice (WebglRenderer).
  */
-import { FitAddon } from '@xterm/addon-fit';
 import { SearchAddon } from '@xterm/addon-search';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
 import { WebLinksAddon } from '@xterm/addon-web-links';
-import { WebglAddon } from '@xterm/addon-webgl';
 import { Terminal, type IDisposable } from '@xterm/xterm';
 import type { Settings } from '../../shared/models';
 import { copyText } from './clipboard';
 import type { Scheduler, TimerId } from './scheduler';
 import { clipboardKeyFor } from './shortcuts';
+import { TerminalFit } from './terminal-fit';
 import { TitleThrottle } from './title';
+import { WebglRenderer, type RendererKind } from './webgl-renderer';
 import { documentIsDark, cssVar, readXtermTheme, searchDecorations } from './xterm-theme';
-import { markWebglBroken, webglWorthTrying } from './webgl-support';
 
-/** Fit after the size settles: a window drag fires dozens of resizes, one re-layout is enough. */
-export const FIT_DEBOUNCE_MS = 40;
 /** How long a status-line notice (keystrokes dropped, copy denied) stays before it clears. */
 export const NOTICE_MS = 6_000;
 /** Selections fire a change per mouse move; copy once the selection has rested this long. */
@@ -36,7 +34,7 @@ export interface TerminalInfo {
   readonly cols: number;
   readonly rows: number;
   readonly search: { readonly index: number; readonly count: number } | null;
-  readonly renderer: 'webgl' | 'dom';
+  readonly renderer: RendererKind;
 }
 
 /** What an entry needs from its manager. */
@@ -60,15 +58,13 @@ export class TerminalEntry {
   /** Our own element around xterm's: moved between React slots, never re-created. */
   readonly element: HTMLDivElement;
   #info: TerminalInfo;
-  readonly #fit = new FitAddon();
+  readonly #fit: TerminalFit;
   readonly #search = new SearchAddon({ highlightLimit: SEARCH_HIGHLIGHT_LIMIT });
   readonly #titles: TitleThrottle;
   readonly #disposables: IDisposable[] = [];
-  #webgl: WebglAddon | null = null;
+  readonly #webgl: WebglRenderer;
   #opened = false;
   #visible = false;
-  #resizeObserver: ResizeObserver | null = null;
-  #fitTimer: TimerId | null = null;
   #noticeTimer: TimerId | null = null;
   #copyTimer: TimerId | null = null;
 
@@ -107,6 +103,18 @@ export class TerminalEntry {
     this.#titles = new TitleThrottle(host.scheduler, (title) => {
       this.#update({ title });
     });
+    this.#webgl = new WebglRenderer(this.term, (renderer) => {
+      this.#update({ renderer });
+    });
+    this.#fit = new TerminalFit(
+      host.scheduler,
+      () => this.#opened && this.#visible && this.element.clientWidth !== 0,
+      () => {
+        if (this.term.cols !== this.#info.cols || this.term.rows !== this.#info.rows) {
+          this.#update({ cols: this.term.cols, rows: this.term.rows });
+        }
+      },
+    );
     this.#wire();
   }
 
@@ -117,15 +125,10 @@ export class TerminalEntry {
   /** Puts the terminal into `slot` (a React-owned element) and keeps it fitted to it. */
   attach(slot: HTMLElement): () => void {
     slot.appendChild(this.element);
-    this.#resizeObserver?.disconnect();
-    this.#resizeObserver = new ResizeObserver(() => {
-      this.#scheduleFit();
-    });
-    this.#resizeObserver.observe(slot);
+    this.#fit.observe(slot);
     if (this.#visible) this.#show();
     return () => {
-      this.#resizeObserver?.disconnect();
-      this.#resizeObserver = null;
+      this.#fit.unobserve();
       if (this.element.parentElement === slot) slot.removeChild(this.element);
     };
   }
@@ -135,7 +138,7 @@ export class TerminalEntry {
     if (visible === this.#visible) return;
     this.#visible = visible;
     if (visible) this.#show();
-    else this.#disposeWebgl();
+    else this.#webgl.dispose();
   }
 
   focus(): void {
@@ -153,7 +156,7 @@ export class TerminalEntry {
     if (this.term.options.scrollback !== settings.scrollback) {
       this.term.options.scrollback = settings.scrollback;
     }
-    if (fontChanged) this.#scheduleFit();
+    if (fontChanged) this.#fit.schedule();
   }
 
   applyTheme(): void {
@@ -212,20 +215,20 @@ export class TerminalEntry {
   }
 
   dispose(): void {
-    for (const timer of [this.#fitTimer, this.#noticeTimer, this.#copyTimer]) {
+    for (const timer of [this.#noticeTimer, this.#copyTimer]) {
       if (timer !== null) this.host.scheduler.clearTimeout(timer);
     }
-    this.#resizeObserver?.disconnect();
+    this.#fit.dispose();
     this.#titles.dispose();
     for (const disposable of this.#disposables) disposable.dispose();
-    this.#disposeWebgl();
+    this.#webgl.dispose();
     this.term.dispose();
     this.element.remove();
   }
 
   #wire(): void {
     const { term, host, sessionId } = this;
-    term.loadAddon(this.#fit);
+    term.loadAddon(this.#fit.addon);
     term.loadAddon(this.#search);
     term.loadAddon(new Unicode11Addon());
     term.unicode.activeVersion = '11';
@@ -288,61 +291,8 @@ export class TerminalEntry {
       this.term.open(this.element);
       this.#opened = true;
     }
-    this.#loadWebgl();
-    this.#fitNow();
-  }
-
-  #loadWebgl(): void {
-    if (this.#webgl !== null || !webglWorthTrying()) return;
-    try {
-      const addon = new WebglAddon();
-      addon.onContextLoss(() => {
-        // A lost context (GPU reset, too many contexts) falls back to the DOM renderer for good.
-        markWebglBroken();
-        this.#disposeWebgl();
-      });
-      this.term.loadAddon(addon);
-      this.#webgl = addon;
-      this.#update({ renderer: 'webgl' });
-    } catch {
-      markWebglBroken();
-    }
-  }
-
-  #disposeWebgl(): void {
-    if (this.#webgl === null) return;
-    const addon = this.#webgl;
-    this.#webgl = null;
-    try {
-      addon.dispose();
-    } catch {
-      // Disposing after a context loss can throw inside the addon; the DOM renderer takes over.
-    }
-    this.#update({ renderer: 'dom' });
-  }
-
-  #scheduleFit(): void {
-    if (this.#fitTimer !== null) this.host.scheduler.clearTimeout(this.#fitTimer);
-    this.#fitTimer = this.host.scheduler.setTimeout(() => {
-      this.#fitTimer = null;
-      this.#fitNow();
-    }, FIT_DEBOUNCE_MS);
-  }
-
-  #fitNow(): void {
-    // A hidden (display:none) or detached terminal has no size to fit to.
-    if (!this.#opened || !this.#visible || this.element.clientWidth === 0) return;
-    const proposed = this.#fit.proposeDimensions();
-    if (
-      proposed === undefined ||
-      !Number.isFinite(proposed.cols) ||
-      !Number.isFinite(proposed.rows)
-    )
-      return;
-    this.#fit.fit();
-    if (this.term.cols !== this.#info.cols || this.term.rows !== this.#info.rows) {
-      this.#update({ cols: this.term.cols, rows: this.term.rows });
-    }
+    this.#webgl.load();
+    this.#fit.now();
   }
 
   #scheduleCopyOnSelect(): void {

@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { SessionState, SessionView } from '../../../src/shared/models';
 import {
   connectingLine,
+  droppedLine,
   endingFor,
   INITIAL_STATUS,
-  isProvisional,
   statusUpdate,
   type StatusMemory,
 } from '../../../src/cli/attach-status';
 
-function view(state: SessionState, connections = 0): SessionView {
+function view(state: SessionState, connections = 0, droppedBytes = 0): SessionView {
   return {
     id: 't1-5001',
     accountId: 'cli',
@@ -22,7 +22,7 @@ function view(state: SessionState, connections = 0): SessionView {
     lastInputAt: null,
     lastOutputAt: null,
     connections,
-    droppedBytes: 0,
+    droppedBytes,
   };
 }
 
@@ -46,6 +46,7 @@ const connecting = (waitingForRunner: boolean, attempt = 1): SessionState => ({
 });
 const open: SessionState = { kind: 'open', since: 0 };
 const lost = { code: 'connection-lost', message: 'The connection to GitLab dropped.' } as const;
+const checking: SessionState = { kind: 'checking', since: 0 };
 
 describe('attach progress lines', () => {
   it('names the job first', () => {
@@ -75,6 +76,22 @@ describe('attach progress lines', () => {
     ]);
   });
 
+  it('says nothing while the core asks GitLab why the connection dropped', () => {
+    expect(linesOf([view(open, 1), view(checking, 1), view(open, 2)])).toEqual([
+      'Connected. Detach with Ctrl-] then q.',
+      'Reconnected: new shell, previous state lost.',
+    ]);
+  });
+
+  it('reports dropped output on its own line, once per amount dropped', () => {
+    expect(
+      linesOf([view(open, 1), view(open, 1, 4096), view(open, 1, 4096), view(open, 1, 5120)]),
+    ).toEqual(['Connected. Detach with Ctrl-] then q.', droppedLine(4096), droppedLine(1024)]);
+    expect(droppedLine(4096)).toBe(
+      '4096 bytes of output were dropped: they arrived faster than they could be written.',
+    );
+  });
+
   it('has no detach hint for piped input', () => {
     expect(linesOf([view(open, 1)], false)).toEqual(['Connected.']);
   });
@@ -97,16 +114,14 @@ describe('endingFor', () => {
     });
   });
 
-  it('waits while the core still asks GitLab why the connection dropped', () => {
-    const asking = {
-      code: 'connection-lost',
-      message: 'The connection dropped; asking GitLab why…',
-    } as const;
-    expect(isProvisional(asking)).toBe(true);
-    expect(endingFor(view({ kind: 'closed', reason: asking }), interactive)).toBeNull();
-    expect(endingFor(view({ kind: 'closed', reason: lost }), interactive)).toEqual({
+  it('waits while the core asks GitLab why the connection dropped, then ends on its verdict', () => {
+    expect(endingFor(view(checking, 1), interactive)).toBeNull();
+    expect(endingFor(view(checking, 1), { interactive: false, inputEnded: true })).toBeNull();
+    // Closed is final, whatever its wording: a reason ending in "…" ends the command too.
+    const odd = { code: 'connection-lost', message: 'The connection dropped…' } as const;
+    expect(endingFor(view({ kind: 'closed', reason: odd }), interactive)).toEqual({
       exitCode: 1,
-      message: lost.message,
+      message: odd.message,
     });
   });
 

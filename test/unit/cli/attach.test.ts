@@ -155,6 +155,23 @@ describe('jobshell attach', () => {
     expect(result.stdout).toContain('piped-2');
     expect(result.exitCode).toBe(0);
     expect((await exited).reason).toBe('shell-exit');
+    // stdout is the job's output only; how it ended is said once, on stderr.
+    expect(result.stdout).not.toContain('──');
+    expect(result.stdout).not.toContain('The shell exited');
+    expect(result.stderr.match(/The shell exited/g)).toHaveLength(1);
+  });
+
+  it('says how the session ended once, not also inside the output', async () => {
+    const job = newJob();
+    const run = attach(job.web_url);
+    await run.waitFor('Connected.');
+    // Typed once the shell shows its prompt: a shell still starting may discard early input.
+    await run.waitFor(`job-${job.id}$`);
+    run.write('exit\r');
+    expect((await run.exited).exitCode).toBe(0);
+    expect(run.output).toContain('The shell exited');
+    expect(run.output.match(/The shell exited/g)).toHaveLength(1);
+    expect(run.output).not.toContain('session ended');
   });
 
   it('says what is missing when there is no session (exit 2), naming GITLAB_SESSION', async () => {

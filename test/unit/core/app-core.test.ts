@@ -29,9 +29,9 @@ function switchableSecrets(): SecretStore & { optedIn: number } {
     get info() {
       return info;
     },
-    get: inner.get,
-    set: inner.set,
-    delete: inner.delete,
+    get: (key: string) => inner.get(key),
+    set: (key: string, value: string) => inner.set(key, value),
+    delete: (key: string) => inner.delete(key),
     optInToUnencrypted: () => {
       store.optedIn += 1;
       info = FILE;

@@ -28,6 +28,7 @@ const states: Record<SessionState['kind'], SessionState> = {
       scriptResult: 'passed',
     },
   },
+  checking: { kind: 'checking', since: NOW },
   reconnecting: {
     kind: 'reconnecting',
     attempt: 2,
@@ -59,6 +60,11 @@ describe('session status', () => {
       tone: 'warning',
       label: 'Reconnecting (2)',
     });
+    expect(badgeFor(states.checking, NOW)).toMatchObject({
+      tone: 'warning',
+      label: 'Checking',
+      spinner: true,
+    });
     expect(badgeFor(states.closed, NOW)).toMatchObject({ tone: 'closed', label: 'Closed' });
   });
 
@@ -75,13 +81,14 @@ describe('session status', () => {
     expect(describeState(states.reconnecting, NOW)).toBe(
       'The connection was lost. Reconnecting in 3 s (attempt 2)…',
     );
+    expect(describeState(states.checking, NOW)).toBe('Connection dropped; asking GitLab why…');
     expect(describeState(states.closed, NOW)).toBe(reason.message);
   });
 
   it('lets keystrokes through only to open or held sessions, and says why otherwise', () => {
     expect(acceptsInput(states.open)).toBe(true);
     expect(acceptsInput(states.held)).toBe(true);
-    for (const kind of ['connecting', 'reconnecting', 'closed'] as const) {
+    for (const kind of ['connecting', 'checking', 'reconnecting', 'closed'] as const) {
       expect(acceptsInput(states[kind])).toBe(false);
       expect(inputBlockedReason(states[kind])).toMatch(/not sent/);
     }
@@ -96,6 +103,13 @@ describe('session status', () => {
       syncSize: false,
     });
     expect(actionsFor(states.reconnecting).reconnect).toBe(true);
+    // While GitLab is asked why it dropped, nothing is offered: the verdict follows at once.
+    expect(actionsFor(states.checking)).toEqual({
+      reconnect: false,
+      release: false,
+      keep: false,
+      syncSize: false,
+    });
     expect(actionsFor(states.held)).toEqual({
       reconnect: false,
       release: true,

@@ -32,6 +32,8 @@ function stateWords(state: SessionState, now: number): string {
       return 'open';
     case 'held':
       return `held open, ${formatRemaining(state.hold.deadline - now)} left${state.hold.idle ? ' (idle)' : ''}`;
+    case 'checking':
+      return 'checking why it dropped';
     case 'reconnecting':
       return `reconnecting (attempt ${state.attempt})`;
     case 'closed':

@@ -5,7 +5,7 @@
  */
 import type { GitlabClient } from '../gitlab/gitlab-client';
 import type { RateLimitInfo } from '../gitlab/rate-limit';
-import type { ApiJob, ApiProject } from '../gitlab/wire-types';
+import type { ApiJob, ApiProject, ApiWebJob } from '../gitlab/wire-types';
 import type { Clock } from '../ports';
 import type { ProjectFacts, WebJobAnswer } from './availability';
 import type { InstanceGate } from './instance-gate';
@@ -82,11 +82,7 @@ async function askWebJob(context: CheckContext, job: ApiJob): Promise<'continue'
       projectId: project.id,
       status: job.status,
       refreshAt: clock.now() + WEB_JOB_TTL_MS,
-      answer: {
-        kind: 'answered',
-        terminalPath: answer.value.terminal_path,
-        canUpdate: answer.value.cancel_path !== null,
-      },
+      answer: webJobAnswer(answer.value),
     });
     context.onAnswer(key, answer.rateLimit, answer.pollIntervalMs);
     return 'continue';
@@ -118,6 +114,12 @@ async function askFacts(context: CheckContext): Promise<void> {
     };
     context.onFailure(key, error);
   }
+}
+
+/** What the web job JSON says: the terminal offered or not, and whether the user may update the job. */
+export function webJobAnswer(job: ApiWebJob): WebJobAnswer {
+  // cancel_path is present exactly when the user may update (so cancel) the job.
+  return { kind: 'answered', terminalPath: job.terminal_path, canUpdate: job.cancel_path !== null };
 }
 
 /** The facts of GET /projects/:id that explain a missing terminal. */

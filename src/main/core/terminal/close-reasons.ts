@@ -52,6 +52,12 @@ export function classifyRejection(status: number, location: string | null): Reje
   return 'other';
 }
 
+/** The account a session belonged to was removed from Jobshell. */
+export const ACCOUNT_REMOVED: CloseReason = reason(
+  'account-removed',
+  'The account was removed: its terminals were closed.',
+);
+
 export function signInRequired(host: string): CloseReason {
   return reason(
     'sign-in-required',

@@ -9,8 +9,11 @@ import { Heartbeat } from './heartbeat';
 import type { SocketEvent, SocketFactory, SocketRequest, TerminalSocket } from './socket';
 import type { TerminalTuning } from './tuning';
 
-/** Who ended the connection, when we did. */
-export type ClosedBy = 'user' | 'release' | 'heartbeat' | 'handshake-timeout';
+/**
+ * Who ended the connection, when we did. 'user': the tab went away; 'end': the session ends for
+ * good with a reason of its own (released, account removed).
+ */
+export type ClosedBy = 'user' | 'end' | 'heartbeat' | 'handshake-timeout';
 
 export interface AttemptEvents {
   waitingForRunner(): void;

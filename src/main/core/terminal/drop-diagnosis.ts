@@ -6,6 +6,7 @@ import type { GitlabClient } from '../gitlab/gitlab-client';
 import type { AuthFailureSource } from '../services';
 import { diagnoseDrop, type DropVerdict } from './close-reasons';
 import { askCookieValid, askJob } from './job-facts';
+import { signedOutReason, type SessionEnv, type SessionTarget } from './session-env';
 import { lastTerminalLogEvent } from './trace-lines';
 
 export interface DropContext {
@@ -58,4 +59,30 @@ export async function gatherDropVerdict(
     cookieValid,
     host: ctx.host,
   });
+}
+
+/** The drop verdict for a session: signed out needs no request; otherwise GitLab is asked. */
+export function diagnoseSessionDrop(
+  env: SessionEnv,
+  target: SessionTarget,
+  fetchLog: () => Promise<string>,
+  options: DropOptions,
+): Promise<DropVerdict> {
+  const connection = env.connection();
+  if (connection === null) {
+    return Promise.resolve({ kind: 'end', reason: signedOutReason(target.host) });
+  }
+  return gatherDropVerdict(
+    {
+      client: env.client(connection),
+      projectId: target.projectId,
+      jobId: target.jobId,
+      host: target.host,
+      fetchLog,
+      reportAuthFailure: (source) => {
+        env.reportAuthFailure(source);
+      },
+    },
+    options,
+  );
 }

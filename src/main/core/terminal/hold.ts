@@ -1,9 +1,11 @@
 /**
  * The seam for the hold feature (issue 7): it watches a session's job log and input and says
  * whether this terminal is holding the finished job open. The terminal core only shows what it
- * says (the 'held' state) and routes Keep/Release; it decides nothing about holds itself.
+ * says (the 'held' state) and routes Keep/Release; it decides nothing about holds itself. Its
+ * notifications reach the service as one stream for all sessions (the `holdNotifications` option),
+ * so they can be throttled across sessions.
  */
-import type { AppNotification, HoldInfo } from '../../../shared/models';
+import type { HoldInfo } from '../../../shared/models';
 import type { Unsubscribe } from '../services';
 import type { TraceUpdate } from './trace-follower';
 
@@ -33,11 +35,6 @@ export interface SessionHold {
   /** The session connected, dropped or closed (re-read `subject.connected()`). */
   sessionChanged(): void;
   onChange(listener: () => void): Unsubscribe;
-  /**
-   * Per-session notifications, when the feature emits them here. A feature that throttles
-   * across sessions can instead hand its stream to the service (`holdNotifications` option).
-   */
-  onNotification?(listener: (notification: AppNotification) => void): Unsubscribe;
   dispose(): void;
 }
 

@@ -3,7 +3,7 @@ import { ContractError } from '../../../shared/contract';
 import type { GitlabClient } from '../gitlab/gitlab-client';
 import type { AccountAccess, AccountConnection } from '../services';
 import { parseJobUrl, parseUrl, projectPathOf } from './job-url';
-import type { SessionTarget } from './terminal-session';
+import type { SessionTarget } from './session-env';
 
 /** Which account a URL belongs to and which job it names; nothing asked of GitLab yet. */
 export interface UrlTarget {

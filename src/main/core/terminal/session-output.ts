@@ -26,6 +26,8 @@ export class SessionOutput {
     sink: FlowSink,
     private readonly forward: (bytes: Uint8Array) => void,
     limits?: FlowLimits,
+    /** Write the drop notice into the stream; without, `droppedBytes` in the view is the report. */
+    private readonly dropNotices = true,
   ) {
     this.#flow = new FlowControl(sink, limits);
     this.#transcript = new TranscriptRecorder(clock.now());
@@ -64,12 +66,15 @@ export class SessionOutput {
     this.#emit(bytes);
   }
 
-  /** The renderer wrote `bytes`; returns true when a drop notice was added to the stream. */
+  /**
+   * The renderer wrote `bytes`. Returns true when dropped output is due to be reported now that it
+   * caught up (a notice was added to the stream, when notices are on): the view should be re-sent.
+   */
   ack(bytes: number): boolean {
     this.#flow.ack(bytes);
     const dropped = this.#flow.takeDropNotice();
     if (dropped === null) return false;
-    this.marker(droppedMarker(dropped));
+    if (this.dropNotices) this.marker(droppedMarker(dropped));
     return true;
   }
 

@@ -5,6 +5,7 @@
 import { ContractError, type RequestParams, type RequestResult } from '../../../shared/contract';
 import type {
   AppNotification,
+  CloseReason,
   LogUpdate,
   OutputChunk,
   SessionView,
@@ -20,7 +21,8 @@ import { toContractError } from './job-facts';
 import { locateJobUrl, projectIdOf, resolveTarget } from './open-target';
 import { OutputBatcher } from './output-batcher';
 import { createWsSocket, type SocketFactory } from './socket';
-import { TerminalSession, type SessionTarget } from './terminal-session';
+import type { SessionTarget } from './session-env';
+import { TerminalSession } from './terminal-session';
 import { DEFAULT_TUNING, type TerminalTuning } from './tuning';
 
 /**
@@ -38,9 +40,15 @@ export interface TerminalServiceOptions {
   /** For reconnect jitter. */
   readonly random?: () => number;
   readonly holdTracker?: HoldTracker;
-  /** The hold feature's notifications, when it emits them for all sessions at once. */
+  /** The hold feature's notifications: one stream for all sessions, so it can throttle bursts. */
   readonly holdNotifications?: (listener: (notification: AppNotification) => void) => Unsubscribe;
   readonly flowLimits?: FlowLimits;
+  /**
+   * false: the core writes no lines of its own into the output (session ended, reconnected, output
+   * dropped), for a client that reports them itself from the session views, like the CLI whose
+   * stdout must carry the job's bytes only. Default true: the tab's scrollback tells the story.
+   */
+  readonly markers?: boolean;
 }
 
 export interface TerminalServiceDeps extends TerminalServiceOptions {
@@ -170,6 +178,7 @@ export function createTerminalService(deps: TerminalServiceDeps): TerminalServic
       random: deps.random ?? Math.random,
       createSocket: deps.createSocket ?? createWsSocket,
       userAgent,
+      markers: deps.markers ?? true,
       ...(deps.flowLimits === undefined ? {} : { flowLimits: deps.flowLimits }),
       ...(deps.holdTracker === undefined ? {} : { holdTracker: deps.holdTracker }),
       connection: () => accounts.connection(target.accountId),
@@ -184,7 +193,6 @@ export function createTerminalService(deps: TerminalServiceDeps): TerminalServic
       followedLog: (update) => {
         for (const listener of logListeners) listener(update);
       },
-      notification: notify,
       previousClosed: () => draining.get(key) ?? Promise.resolve(),
     });
     sessions.set(id, session);
@@ -282,6 +290,12 @@ export function createTerminalService(deps: TerminalServiceDeps): TerminalServic
     });
   };
 
+  const closeAccount = (accountId: string, closeReason: CloseReason): void => {
+    for (const session of sessions.values()) {
+      if (session.target.accountId === accountId) session.endWith(closeReason);
+    }
+  };
+
   const keep = (sessionId: string): void => {
     withSession(sessionId, 'keep', (session) => {
       session.keep();
@@ -296,6 +310,7 @@ export function createTerminalService(deps: TerminalServiceDeps): TerminalServic
       find(sessionId).reconnect();
     },
     release,
+    closeAccount,
     releaseAllIdle: () => {
       let released = 0;
       for (const session of sessions.values()) {

@@ -27,6 +27,14 @@ export function StateBar(props: {
           <span className="state-text">{describeState(state, now)}</span>
         </div>
       );
+    case 'checking':
+      // Nothing to press: the verdict (closed with a reason, or reconnecting) follows at once.
+      return (
+        <div className="state-bar tone-warning" role="status">
+          <span className="spinner" aria-hidden="true" />
+          <span className="state-text">{describeState(state, now)}</span>
+        </div>
+      );
     case 'reconnecting':
       return (
         <div className="state-bar tone-warning" role="status">

@@ -77,6 +77,17 @@ describe('tray model', () => {
     });
   });
 
+  it('lists a terminal whose connection dropped as still there, checking why', () => {
+    const model = deriveTray([session('1', { kind: 'checking', since: NOW })], NOW);
+    expect(model.icon).toBe('active');
+    expect(model.tooltip).toBe('Jobshell: 1 terminal open');
+    expect(model.items[0]).toEqual({
+      kind: 'session',
+      sessionId: '1',
+      label: 'job1 #1 — checking why it dropped',
+    });
+  });
+
   it('formats remaining time', () => {
     expect(formatRemaining(24 * 60_000 + 31_000)).toBe('24:31');
     expect(formatRemaining(3_600_000)).toBe('1:00:00');

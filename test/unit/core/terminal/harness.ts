@@ -14,7 +14,12 @@ import type {
   AccountAccess,
   AccountConnection,
 } from '../../../../src/main/core/services';
-import { DIRECT_NETWORK, systemClock, type Clock } from '../../../../src/main/core/ports';
+import {
+  DIRECT_NETWORK,
+  systemClock,
+  type Clock,
+  type HttpTransport,
+} from '../../../../src/main/core/ports';
 import { createNodeHttpTransport } from '../../../../src/main/core/net/node-http-transport';
 import {
   createTerminalService,
@@ -74,6 +79,8 @@ export class FakeRenderer {
   readonly maxUnacked = new Map<string, number>();
   #waiters = new Set<Waiter>();
   views: readonly SessionView[] = [];
+  /** Every state each session was published in, in order (what a renderer could have shown). */
+  readonly history = new Map<string, SessionState[]>();
   readonly focused: string[] = [];
 
   constructor(private readonly service: TerminalServiceWithStats) {
@@ -96,6 +103,11 @@ export class FakeRenderer {
     });
     service.onSessions((views) => {
       this.views = views;
+      for (const view of views) {
+        const seen = this.history.get(view.id) ?? [];
+        if (seen.at(-1) !== view.state) seen.push(view.state);
+        this.history.set(view.id, seen);
+      }
       this.#check();
     });
     service.onFocus((id) => {
@@ -199,6 +211,52 @@ export interface HarnessOptions {
   readonly clock?: Clock;
   /** Give alice's account her api token (default true); without, the API is used with the cookie. */
   readonly token?: boolean;
+  /** Wraps the real HTTP transport (e.g. to hold API answers back while a state is looked at). */
+  readonly http?: (inner: HttpTransport) => HttpTransport;
+}
+
+/**
+ * Holds API requests back while closed, so a test can look at the state a session is in while it
+ * waits for GitLab's answer; the requests then go to the double unchanged.
+ */
+export class HttpGate {
+  #closed = false;
+  #waiting: (() => void)[] = [];
+  #inFlight = 0;
+  #idle: (() => void)[] = [];
+  /** Requests that arrived while closed. */
+  held = 0;
+
+  wrap(inner: HttpTransport): HttpTransport {
+    return async (request) => {
+      this.#inFlight += 1;
+      try {
+        if (this.#closed) {
+          this.held += 1;
+          await new Promise<void>((resolve) => this.#waiting.push(resolve));
+        }
+        return await inner(request);
+      } finally {
+        this.#inFlight -= 1;
+        if (this.#inFlight === 0) for (const resolve of this.#idle.splice(0)) resolve();
+      }
+    };
+  }
+
+  close(): void {
+    this.#closed = true;
+  }
+
+  open(): void {
+    this.#closed = false;
+    for (const resolve of this.#waiting.splice(0)) resolve();
+  }
+
+  /** Resolves once no request is in flight (all answers handed back to the core). */
+  idle(): Promise<void> {
+    if (this.#inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#idle.push(resolve));
+  }
 }
 
 /** Starts a double and a terminal service for alice. */
@@ -225,9 +283,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
   const accounts = new FakeAccounts([connectionFor()]);
   const logger = captureLogger();
+  const transport = createNodeHttpTransport();
   const service = createTerminalService({
     accounts,
-    http: createNodeHttpTransport(),
+    http: options.http === undefined ? transport : options.http(transport),
     clock: options.clock ?? systemClock,
     logger,
     settings: () => DEFAULT_SETTINGS,

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { SessionOutput } from '../../../../src/main/core/terminal/session-output';
 import { FakeClock } from '../../support/fake-clock';
 
-function setup(): { output: SessionOutput; forwarded: Uint8Array[]; calls: string[] } {
+function setup(dropNotices = true): {
+  output: SessionOutput;
+  forwarded: Uint8Array[];
+  calls: string[];
+} {
   const forwarded: Uint8Array[] = [];
   const calls: string[] = [];
   const output = new SessionOutput(
@@ -10,6 +14,7 @@ function setup(): { output: SessionOutput; forwarded: Uint8Array[]; calls: strin
     { pause: () => calls.push('pause'), resume: () => calls.push('resume') },
     (bytes) => forwarded.push(bytes),
     { high: 10, low: 4, hardCap: 20 },
+    dropNotices,
   );
   return { output, forwarded, calls };
 }
@@ -31,6 +36,17 @@ describe('SessionOutput', () => {
     // Resumed; the marker itself then counts as unacked output like any other.
     expect(calls.slice(0, 2)).toEqual(['pause', 'resume']);
     expect(text(forwarded.slice(1))).toContain('[jobshell: 20 bytes of output dropped]');
+    expect(output.ack(1000)).toBe(false);
+  });
+
+  it('without drop notices, keeps the stream clean and still says when the count is due', () => {
+    const { output, forwarded } = setup(false);
+    output.data(new Uint8Array(15).fill(0x61));
+    output.data(new Uint8Array(10).fill(0x62));
+    expect(output.droppedBytes).toBe(10);
+    // Caught up: the view must be re-sent so its droppedBytes is reported, but no line is added.
+    expect(output.ack(15)).toBe(true);
+    expect(text(forwarded)).toBe('a'.repeat(15));
     expect(output.ack(1000)).toBe(false);
   });
 

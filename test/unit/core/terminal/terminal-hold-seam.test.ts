@@ -1,7 +1,8 @@
 /**
  * The seam the hold feature plugs into: a HoldTracker sees the job log and the session, and the
  * service shows its verdict as the 'held' state and routes Keep/Release/focus. The tracker here is
- * a minimal stand-in (held as soon as the runner logs the hold), not the real hold feature.
+ * a minimal stand-in (held as soon as the runner logs the hold), not the real hold feature; like
+ * the real one, it hands its notifications to the service as one stream for all sessions.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { waitForEvent } from '../../../gitlab-double';
@@ -16,60 +17,79 @@ afterEach(async () => {
   h = null;
 });
 
-const holdAsSoonAsLogged: HoldTracker = (subject) => {
-  let info: HoldInfo | null = null;
-  const changed = new Set<() => void>();
-  const notified = new Set<(n: AppNotification) => void>();
-  const emitChange = (): void => {
-    for (const listener of changed) listener();
+/** The stand-in's notification stream, shared by all its sessions (the `holdNotifications` option). */
+function notificationStream(): {
+  readonly emit: (notification: AppNotification) => void;
+  readonly subscribe: (listener: (notification: AppNotification) => void) => () => void;
+} {
+  const listeners = new Set<(n: AppNotification) => void>();
+  return {
+    emit: (notification) => {
+      for (const listener of listeners) listener(notification);
+    },
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   };
-  const stop = subject.onTrace((update) => {
-    const event = lastTerminalLogEvent(update.log);
-    if (event?.kind !== 'hold-started' || info !== null || !subject.connected()) return;
-    info = {
-      deadline: Date.now() + event.timeoutS * 1000,
-      timeoutS: event.timeoutS,
-      idle: true,
-      kept: false,
-      scriptResult: 'passed',
+}
+
+/** Held as soon as the runner logs the hold; notifies once per session through `notify`. */
+function holdAsSoonAsLogged(notify: (n: AppNotification) => void): HoldTracker {
+  return (subject) => {
+    let info: HoldInfo | null = null;
+    const changed = new Set<() => void>();
+    const emitChange = (): void => {
+      for (const listener of changed) listener();
     };
-    emitChange();
-    const notification: AppNotification = {
-      id: `held-${subject.sessionId}`,
-      kind: 'held-idle',
-      title: `${subject.jobName} is held open`,
-      body: 'Release it?',
-      sessionId: subject.sessionId,
-      actions: ['release', 'keep', 'focus'],
-    };
-    for (const listener of notified) listener(notification);
-  });
-  const hold: SessionHold = {
-    current: () => info,
-    keep: () => {
-      if (info !== null) info = { ...info, kept: true };
+    const stop = subject.onTrace((update) => {
+      const event = lastTerminalLogEvent(update.log);
+      if (event?.kind !== 'hold-started' || info !== null || !subject.connected()) return;
+      info = {
+        deadline: Date.now() + event.timeoutS * 1000,
+        timeoutS: event.timeoutS,
+        idle: true,
+        kept: false,
+        scriptResult: 'passed',
+      };
       emitChange();
-    },
-    sessionChanged: () => {
-      if (!subject.connected()) info = null;
-    },
-    onChange: (listener) => {
-      changed.add(listener);
-      return () => changed.delete(listener);
-    },
-    onNotification: (listener) => {
-      notified.add(listener);
-      return () => notified.delete(listener);
-    },
-    dispose: stop,
+      notify({
+        id: `held-${subject.sessionId}`,
+        kind: 'held-idle',
+        title: `${subject.jobName} is held open`,
+        body: 'Release it?',
+        sessionId: subject.sessionId,
+        actions: ['release', 'keep', 'focus'],
+      });
+    });
+    const hold: SessionHold = {
+      current: () => info,
+      keep: () => {
+        if (info !== null) info = { ...info, kept: true };
+        emitChange();
+      },
+      sessionChanged: () => {
+        if (!subject.connected()) info = null;
+      },
+      onChange: (listener) => {
+        changed.add(listener);
+        return () => changed.delete(listener);
+      },
+      dispose: stop,
+    };
+    return hold;
   };
-  return hold;
-};
+}
 
 describe('hold seam', () => {
   it('shows the tracker’s hold as the held state and routes keep, focus and release', async () => {
+    const stream = notificationStream();
     h = await startHarness({
-      service: { holdTracker: holdAsSoonAsLogged, tuning: { tracePollMs: 50 } },
+      service: {
+        holdTracker: holdAsSoonAsLogged(stream.emit),
+        holdNotifications: stream.subscribe,
+        tuning: { tracePollMs: 50 },
+      },
     });
     const harness = h;
     const notifications: AppNotification[] = [];
@@ -103,8 +123,13 @@ describe('hold seam', () => {
   });
 
   it('releases every idle held job at once', async () => {
+    const stream = notificationStream();
     h = await startHarness({
-      service: { holdTracker: holdAsSoonAsLogged, tuning: { tracePollMs: 50 } },
+      service: {
+        holdTracker: holdAsSoonAsLogged(stream.emit),
+        holdNotifications: stream.subscribe,
+        tuning: { tracePollMs: 50 },
+      },
     });
     const harness = h;
     const jobs = [

@@ -87,11 +87,8 @@ describe('terminal lifecycle', () => {
   it('a docker job ending its script ends the terminal with "job finished", without reconnecting', async () => {
     const { harness, id, jobId } = await openOn({ service: { tuning: FAST } }, { mode: 'docker' });
     harness.gl.endScript(jobId);
-    const state = await harness.renderer.waitForState(
-      id,
-      'closed',
-      (s) => s.reason.code !== 'connection-lost',
-    );
+    // The first closed state is the verdict: 'checking' comes before it, never a provisional one.
+    const state = await harness.renderer.waitForState(id, 'closed');
     expect(state.reason).toMatchObject({
       code: 'job-finished',
       message: expect.stringMatching(/passed/) as string,
@@ -112,11 +109,8 @@ describe('terminal lifecycle', () => {
     );
     harness.gl.endScript(jobId);
     await timedOut;
-    const state = await harness.renderer.waitForState(
-      id,
-      'closed',
-      (s) => s.reason.code !== 'connection-lost',
-    );
+    // The first closed state is the verdict: 'checking' comes before it, never a provisional one.
+    const state = await harness.renderer.waitForState(id, 'closed');
     expect(state.reason.code).toBe('hold-timed-out');
     expect(harness.gl.counters().handshakes).toEqual({ '101': 1 });
   });
@@ -124,11 +118,8 @@ describe('terminal lifecycle', () => {
   it('cancelling the job ends the terminal with "job canceled"', async () => {
     const { harness, id, jobId } = await openOn({ service: { tuning: FAST } });
     harness.gl.cancelJob(jobId);
-    const state = await harness.renderer.waitForState(
-      id,
-      'closed',
-      (s) => s.reason.code !== 'connection-lost',
-    );
+    // The first closed state is the verdict: 'checking' comes before it, never a provisional one.
+    const state = await harness.renderer.waitForState(id, 'closed');
     expect(state.reason.code).toBe('job-canceled');
     expect(harness.gl.counters().handshakes).toEqual({ '101': 1 });
   });
@@ -138,11 +129,8 @@ describe('terminal lifecycle', () => {
     const exited = waitForEvent(harness.gl, 'terminal-disconnected', (e) => e.jobId === jobId);
     harness.service.input(id, 'exit\r');
     expect((await exited).reason).toBe('shell-exit');
-    const state = await harness.renderer.waitForState(
-      id,
-      'closed',
-      (s) => s.reason.code !== 'connection-lost',
-    );
+    // The first closed state is the verdict: 'checking' comes before it, never a provisional one.
+    const state = await harness.renderer.waitForState(id, 'closed');
     expect(state.reason.code).toBe('shell-exited');
     expect(harness.gl.counters().handshakes).toEqual({ '101': 1 });
     // A manual reconnect starts a new shell.
