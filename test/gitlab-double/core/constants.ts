@@ -27,10 +27,14 @@ export const DEFAULT_FAULT_RETRY_AFTER_S = 60;
 export const MAX_INPUT_FRAME_BYTES = 32 * 1024;
 /** The runner reads PTY output into a 32 KiB buffer too, so no output frame is larger. */
 export const MAX_OUTPUT_FRAME_BYTES = 32 * 1024;
-/** Pause the PTY when this much output waits in the socket: keeps `yes` floods from eating RAM. */
-export const OUTPUT_HIGH_WATER_BYTES = 1024 * 1024;
-/** Resume the PTY once the socket has drained below this. */
-export const OUTPUT_LOW_WATER_BYTES = 256 * 1024;
+/**
+ * Pause the PTY when this much output waits in user space. Workhorse's pump writes each frame
+ * synchronously (gorilla WriteMessage), so a slow client blocks the runner after about one frame;
+ * two frames here keep the double as close to that as Node's asynchronous writes allow.
+ */
+export const OUTPUT_HIGH_WATER_BYTES = 2 * MAX_OUTPUT_FRAME_BYTES;
+/** Resume the PTY once the socket has drained below one frame. */
+export const OUTPUT_LOW_WATER_BYTES = MAX_OUTPUT_FRAME_BYTES;
 /** In 'random' chunking, about one output chunk in this many is cut at a random byte. */
 export const RANDOM_CUT_ONE_IN = 4;
 /** In 'random' chunking, about one chunk in this many is cut inside its first multi-byte char. */

@@ -1,0 +1,65 @@
+/**
+ * Injected into Jobshell's renderer page (Playwright addInitScript) before any of its scripts.
+ * It watches the browser-mode bridge socket without changing it: output frames in (their chunks
+ * for the watched session) and `terminal.ack` / `terminal.input` notes out. An ack is sent when
+ * xterm's write callback ran, so acked bytes are exactly "processed by xterm".
+ */
+import { Meter } from './meter';
+
+const OUTPUT_FRAME = 1;
+const decoder = new TextDecoder();
+const meter = new Meter();
+let watched: string | null = null;
+const api = meter.api();
+window.__bench = api;
+window.__benchWatch = (sessionId) => {
+  watched = sessionId;
+  // The previous session's bytes still in flight would never be acked under the new id.
+  api.reset();
+};
+
+/** Feeds the meter the watched session's chunks of one output frame (wire-codec layout). */
+function onFrame(buffer: ArrayBuffer): void {
+  const view = new DataView(buffer);
+  if (buffer.byteLength < 3 || view.getUint8(0) !== OUTPUT_FRAME) return;
+  const count = view.getUint16(1, true);
+  let offset = 3;
+  for (let i = 0; i < count; i += 1) {
+    const idLength = view.getUint16(offset, true);
+    const id = decoder.decode(new Uint8Array(buffer, offset + 2, idLength));
+    offset += 2 + idLength;
+    const length = view.getUint32(offset, true);
+    if (id === watched) meter.received(new Uint8Array(buffer, offset + 4, length));
+    offset += 4 + length;
+  }
+}
+
+function onNote(text: string): void {
+  // Cheap prefilter: most text frames are requests, not the two notes we count.
+  if (!text.includes('"terminal.')) return;
+  const message = JSON.parse(text) as {
+    t?: string;
+    name?: string;
+    params?: { sessionId?: string; bytes?: number };
+  };
+  if (message.t !== 'note' || message.params?.sessionId !== watched) return;
+  if (message.name === 'terminal.ack') meter.processed(message.params.bytes ?? 0);
+  if (message.name === 'terminal.input') meter.sent();
+}
+
+class ProbedWebSocket extends WebSocket {
+  constructor(url: string | URL, protocols?: string | string[]) {
+    super(url, protocols);
+    if (!String(url).includes('/bridge')) return;
+    this.addEventListener('message', (event: MessageEvent<unknown>) => {
+      if (event.data instanceof ArrayBuffer) onFrame(event.data);
+    });
+  }
+
+  override send(data: Parameters<WebSocket['send']>[0]): void {
+    if (typeof data === 'string') onNote(data);
+    super.send(data);
+  }
+}
+
+window.WebSocket = ProbedWebSocket;
