@@ -15,6 +15,12 @@ export const HIGH_WATERMARK_BYTES = 256 * 1024;
 /** Resume once the renderer is within ~5 ms of work of catching up, so it never runs dry. */
 export const LOW_WATERMARK_BYTES = 64 * 1024;
 /**
+ * What can still arrive after pause(): ws parses what it already read from TCP (one socket read,
+ * ≤ 64 KiB) and finishes a frame in progress (the runner sends ≤ 32 KiB). The socket is paused
+ * early by this much, so the high watermark is a real ceiling on unacked bytes (quality P2).
+ */
+export const READ_AHEAD_BYTES = 64 * 1024 + 32 * 1024;
+/**
  * After a pause, only what ws has already read can still arrive (one socket read, ≤ 64 KiB, or one
  * frame: the runner sends ≤ 32 KiB). 1 MiB is far above that, so it is only reached when pausing
  * does not work, and it still bounds a session's unacked output.
@@ -22,15 +28,19 @@ export const LOW_WATERMARK_BYTES = 64 * 1024;
 export const HARD_CAP_BYTES = 1024 * 1024;
 
 export interface FlowLimits {
+  /** Unacked bytes never exceed this when the socket honours pause(). */
   readonly high: number;
   readonly low: number;
   readonly hardCap: number;
+  /** How early to pause: output that may still arrive after pause(). */
+  readonly readAhead: number;
 }
 
 export const DEFAULT_FLOW_LIMITS: FlowLimits = {
   high: HIGH_WATERMARK_BYTES,
   low: LOW_WATERMARK_BYTES,
   hardCap: HARD_CAP_BYTES,
+  readAhead: READ_AHEAD_BYTES,
 };
 
 /** Where pause/resume go: the session's current socket (or nowhere between connections). */
@@ -111,7 +121,7 @@ export class FlowControl {
   }
 
   #pauseIfNeeded(): void {
-    if (!this.#paused && this.unacked > this.limits.high) {
+    if (!this.#paused && this.unacked + this.limits.readAhead > this.limits.high) {
       this.#paused = true;
       this.sink.pause();
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FlowControl, type FlowLimits } from '../../../../src/main/core/terminal/flow-control';
 
-const limits: FlowLimits = { high: 100, low: 20, hardCap: 300 };
+const limits: FlowLimits = { high: 100, low: 20, hardCap: 300, readAhead: 0 };
 
 function setup(): { flow: FlowControl; calls: string[] } {
   const calls: string[] = [];
@@ -16,6 +16,21 @@ function setup(): { flow: FlowControl; calls: string[] } {
 }
 
 describe('FlowControl', () => {
+  it('pauses early by the read-ahead, so what arrives after pause() stays under the watermark', () => {
+    const calls: string[] = [];
+    const flow = new FlowControl(
+      { pause: () => calls.push('pause'), resume: () => calls.push('resume') },
+      { ...limits, readAhead: 30 },
+    );
+    expect(flow.admit(70)).toBe(true);
+    expect(calls).toEqual([]);
+    expect(flow.admit(1)).toBe(true);
+    expect(calls).toEqual(['pause']);
+    // What the socket had already read still arrives: within the read-ahead, under the watermark.
+    expect(flow.admit(29)).toBe(true);
+    expect(flow.unacked).toBeLessThanOrEqual(limits.high);
+  });
+
   it('pauses once above the high watermark and resumes only at or below the low one', () => {
     const { flow, calls } = setup();
     expect(flow.admit(100)).toBe(true);

@@ -13,7 +13,7 @@ function setup(dropNotices = true): {
     new FakeClock(),
     { pause: () => calls.push('pause'), resume: () => calls.push('resume') },
     (bytes) => forwarded.push(bytes),
-    { high: 10, low: 4, hardCap: 20 },
+    { high: 10, low: 4, hardCap: 20, readAhead: 0 },
     dropNotices,
   );
   return { output, forwarded, calls };
