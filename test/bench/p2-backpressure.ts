@@ -5,6 +5,7 @@
  * process's RSS growth, and `yes` then Ctrl-C: from the double sending the ^C echo to the prompt
  * parsed into xterm's buffer.
  */
+import { OUTPUT_HIGH_WATER_BYTES } from '../gitlab-double/core/constants';
 import type { Page } from '@playwright/test';
 import { HIGH_WATERMARK_BYTES } from '../../src/main/core/terminal/flow-control';
 import type { JobInfo } from '../gitlab-double';
@@ -128,7 +129,7 @@ async function measure(env: BenchEnv, flood: FloodFiles): Promise<BenchReport> {
       `(acked bytes reach the prompt's frame); page clock offset ${round3(ctrlC.offset.offsetMs)} ± ${round3(ctrlC.offset.uncertaintyMs)} ms was measured and removed. ` +
       `Rounds (ms): ${ctrlC.rounds.map(round3).join(', ')}.`,
     `Where the Ctrl-C time goes: ${round3(ctrlC.backlog / MIB)} MiB of \`yes\` output (median) was already on its way when ^C was typed ` +
-      `(the double's own send queue, up to 1 MiB, plus both loopback TCP buffers once the core pauses its socket); at the flood rate of ` +
+      `(mostly the two loopback TCP buffers, which fill once the core pauses its socket, plus at most ${OUTPUT_HIGH_WATER_BYTES / 1024} KiB queued in the double, as in Workhorse); at the flood rate of ` +
       `${round3(bigFlood.mibps)} MiB/s that alone takes ~${round3((ctrlC.backlog / MIB / bigFlood.mibps) * 1000)} ms to reach xterm.`,
   ];
   await page.close();

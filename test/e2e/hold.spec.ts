@@ -1,0 +1,88 @@
+import type { Page } from '@playwright/test';
+import { waitForEvent, type GitlabDouble, type JobInfo } from '../gitlab-double';
+import { expect, test, type Jobshell } from './support/fixtures';
+
+/**
+ * Held-open alerts (issue 7) end to end: a terminal open when the script ends keeps the job
+ * running (the double's runner holds it); once the user stops typing, Jobshell says so with a
+ * countdown and offers Release and Keep.
+ */
+
+/** The smallest idle threshold the settings allow: a real user's pause, kept short for the test. */
+const IDLE_THRESHOLD_S = 10;
+
+async function openHeldJob(page: Page, gitlab: GitlabDouble, jobshell: Jobshell, name: string) {
+  await jobshell.signIn();
+  await jobshell.app.core.request('settings.update', { idleThresholdS: IDLE_THRESHOLD_S });
+  await jobshell.open(page);
+  const job: JobInfo = gitlab.createJob({ user: 'alice', name, mode: 'shell' });
+  const connected = waitForEvent(gitlab, 'terminal-connected', (e) => e.jobId === job.id);
+  const { sessionId } = await jobshell.app.core.request('terminal.open', {
+    target: { kind: 'url', url: job.web_url },
+  });
+  await connected;
+  const held = waitForEvent(
+    gitlab,
+    'log',
+    (e) => e.jobId === job.id && e.line.includes('Terminal is connected'),
+  );
+  gitlab.endScript(job.id);
+  await held;
+  const tab = page.locator(`[role="tab"][id="tab-${sessionId}"]`);
+  const toast = page.locator('.toast', { hasText: `${name} is held open by your terminal` });
+  return { job, sessionId, tab, toast };
+}
+
+test.describe('held-open alerts', () => {
+  test('an idle terminal holding a finished job raises an alert with a countdown; Release finishes the job', async ({
+    page,
+    gitlab,
+    jobshell,
+  }) => {
+    const { job, tab, toast } = await openHeldJob(page, gitlab, jobshell, 'integration');
+    await expect(tab.locator('.status-badge')).toHaveAttribute('data-state', 'held');
+    await expect(tab).toContainText(/\d+:\d\d/);
+    await expect(toast).toBeVisible({ timeout: 45_000 });
+    await expect(toast).toContainText('Your idle terminal is keeping the job running');
+    await expect(toast).toContainText(/\d+:\d\d left/);
+    await page.screenshot({ path: 'reports/screens/held-alert.png' });
+    const finished = waitForEvent(
+      gitlab,
+      'job-updated',
+      (j) => j.id === job.id && j.status === 'success',
+      30_000,
+    );
+    await toast.getByRole('button', { name: 'Release' }).click();
+    await finished;
+    expect(gitlab.trace(job.id)).toContain('Terminal disconnected');
+    await expect(tab.locator('.status-badge')).toHaveAttribute('data-state', 'closed');
+  });
+
+  test.describe('with a short session timeout', () => {
+    test.use({ gitlabOptions: { sessionTimeoutS: 30 } });
+
+    test('Keep stops the reminders; the runner’s timeout then ends the session and the tab says why', async ({
+      page,
+      gitlab,
+      jobshell,
+    }) => {
+      const { job, sessionId, toast } = await openHeldJob(page, gitlab, jobshell, 'e2e:firefox');
+      await expect(toast).toBeVisible({ timeout: 45_000 });
+      await toast.getByRole('button', { name: 'Keep' }).click();
+      await expect(toast).toBeHidden();
+      const sessions = await jobshell.app.core.request('terminal.list', {});
+      const session = sessions.find((s) => s.id === sessionId);
+      expect(session?.state.kind === 'held' && session.state.hold.kept).toBe(true);
+      await waitForEvent(
+        gitlab,
+        'job-updated',
+        (j) => j.id === job.id && j.status === 'success',
+        60_000,
+      );
+      expect(gitlab.trace(job.id)).toContain('terminal session timed out');
+      await expect(page.locator(`[role="tabpanel"][id="pane-${sessionId}"]`)).toContainText(
+        "The runner's session timeout ended the terminal that was holding the job open.",
+      );
+    });
+  });
+});
