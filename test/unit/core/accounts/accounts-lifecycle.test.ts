@@ -1,7 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContractError } from '../../../../src/shared/contract';
-import { RECHECK_INITIAL_MS } from '../../../../src/main/core/accounts/accounts-service';
+import { RECHECK_INITIAL_MS } from '../../../../src/main/core/accounts/account-rechecks';
 import { NetworkError } from '../../../../src/main/core/net/network-error';
 import { createNodeHttpTransport } from '../../../../src/main/core/net/node-http-transport';
 import type { HttpTransport } from '../../../../src/main/core/ports';
