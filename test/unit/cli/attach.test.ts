@@ -168,7 +168,7 @@ describe('jobshell attach', () => {
     // Typed once the shell shows its prompt: a shell still starting may discard early input.
     await run.waitFor(`job-${job.id}$`);
     run.write('exit\r');
-    expect((await run.exited).exitCode).toBe(0);
+    expect((await run.exitedWithin()).exitCode).toBe(0);
     expect(run.output).toContain('The shell exited');
     expect(run.output.match(/The shell exited/g)).toHaveLength(1);
     expect(run.output).not.toContain('session ended');

@@ -82,6 +82,19 @@ export class PtyRun {
     this.#pty.write(data);
   }
 
+  /** The exit, or a failure that shows what the CLI printed (a hang is then diagnosable). */
+  exitedWithin(ms = WAIT_MS): Promise<Exit> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        reject(new Error(`the CLI did not exit within ${ms} ms; output so far:\n${this.#output}`));
+      }, ms);
+      void this.exited.then((exit) => {
+        clearTimeout(timer);
+        resolve(exit);
+      });
+    });
+  }
+
   /** Resolves once the output (from `from` on) contains `text`. */
   waitFor(text: string | RegExp, from = 0): Promise<void> {
     const found = (): boolean => {
