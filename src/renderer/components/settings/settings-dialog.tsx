@@ -3,6 +3,22 @@ import type { SettingsPatch } from '../../../shared/contract';
 import type { Settings } from '../../../shared/models';
 import { useApp } from '../../hooks/app-context';
 
+/** Numeric settings; the core clamps each to its documented bounds. */
+const NUMBER_FIELDS = [
+  { key: 'fontSize', label: 'Terminal font size (px)' },
+  { key: 'scrollback', label: 'Scrollback (lines)' },
+  { key: 'idleThresholdS', label: 'Idle after (seconds without a keystroke)' },
+] as const;
+
+const TOGGLES = [
+  { key: 'notifications', label: 'Desktop notifications' },
+  { key: 'copyOnSelect', label: 'Copy on selection' },
+  { key: 'startAtLogin', label: 'Start at login' },
+] as const;
+
+/** Auto-release starts at a third of the runner's default 30-minute session timeout. */
+const DEFAULT_AUTO_RELEASE_MINUTES = 10;
+
 /** Preferences: theme, terminal font and scrollback, idle threshold, auto-release, notifications. */
 export function SettingsDialog({
   settings,
@@ -49,31 +65,21 @@ export function SettingsDialog({
             <option value="dark">Dark</option>
           </select>
         </label>
-        <NumberField
-          label="Terminal font size (px)"
-          value={settings.fontSize}
-          onCommit={(fontSize) => update({ fontSize })}
+        {NUMBER_FIELDS.map(({ key, label }) => (
+          <NumberField
+            key={key}
+            label={label}
+            value={settings[key]}
+            onCommit={(value) => update({ [key]: value })}
+          />
+        ))}
+        <Toggle
+          label="Release a held job automatically when its terminal is idle"
+          checked={settings.autoReleaseMinutes !== null}
+          onChange={(on) =>
+            update({ autoReleaseMinutes: on ? DEFAULT_AUTO_RELEASE_MINUTES : null })
+          }
         />
-        <NumberField
-          label="Scrollback (lines)"
-          value={settings.scrollback}
-          onCommit={(scrollback) => update({ scrollback })}
-        />
-        <NumberField
-          label="Idle after (seconds without a keystroke)"
-          value={settings.idleThresholdS}
-          onCommit={(idleThresholdS) => update({ idleThresholdS })}
-        />
-        <label className="field">
-          <span>
-            <input
-              type="checkbox"
-              checked={settings.autoReleaseMinutes !== null}
-              onChange={(e) => update({ autoReleaseMinutes: e.target.checked ? 10 : null })}
-            />{' '}
-            Release a held job automatically when its terminal is idle
-          </span>
-        </label>
         {settings.autoReleaseMinutes !== null && (
           <NumberField
             label="… after this many idle minutes"
@@ -81,21 +87,14 @@ export function SettingsDialog({
             onCommit={(autoReleaseMinutes) => update({ autoReleaseMinutes })}
           />
         )}
-        <Toggle
-          label="Desktop notifications"
-          checked={settings.notifications}
-          onChange={(notifications) => update({ notifications })}
-        />
-        <Toggle
-          label="Copy on selection"
-          checked={settings.copyOnSelect}
-          onChange={(copyOnSelect) => update({ copyOnSelect })}
-        />
-        <Toggle
-          label="Start at login"
-          checked={settings.startAtLogin}
-          onChange={(startAtLogin) => update({ startAtLogin })}
-        />
+        {TOGGLES.map(({ key, label }) => (
+          <Toggle
+            key={key}
+            label={label}
+            checked={settings[key]}
+            onChange={(value) => update({ [key]: value })}
+          />
+        ))}
         {error !== null && <p className="field-error">{error}</p>}
         <div className="actions">
           <button className="primary" onClick={onClose}>
