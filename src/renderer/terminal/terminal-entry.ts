@@ -122,6 +122,11 @@ export class TerminalEntry {
     return this.#info;
   }
 
+  /** Whether the tab is in front (its output is what the user watches). */
+  get visible(): boolean {
+    return this.#visible;
+  }
+
   /** Puts the terminal into `slot` (a React-owned element) and keeps it fitted to it. */
   attach(slot: HTMLElement): () => void {
     slot.appendChild(this.element);

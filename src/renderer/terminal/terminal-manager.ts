@@ -55,6 +55,8 @@ export class TerminalManager {
       (sessionId, bytes) => {
         bridge.notify('terminal.ack', { sessionId, bytes });
       },
+      (sessionId) => this.#entries.get(sessionId)?.visible ?? false,
+      scheduler,
     );
     this.#host = {
       mac: IS_MAC,

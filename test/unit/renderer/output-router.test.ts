@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { OutputChunk } from '../../../src/shared/models';
-import { OutputRouter, type OutputSink } from '../../../src/renderer/terminal/output-router';
+import { FakeScheduler } from './fake-scheduler';
+import {
+  MAX_WRITE_BYTES,
+  OutputRouter,
+  TURN_BYTES,
+  type OutputSink,
+} from '../../../src/renderer/terminal/output-router';
 
 /** An xterm stand-in: records writes and parses them only when the test says so. */
 class FakeTerminal implements OutputSink {
@@ -103,6 +109,184 @@ describe('OutputRouter', () => {
     expect(acks).toEqual([['a', 40]]);
     terminals.get('a')?.parseAll();
     expect(acks).toEqual([['a', 40]]);
+    expect(router.pendingBytes).toBe(0);
+  });
+});
+
+describe('OutputRouter scheduling', () => {
+  function prioritySetup(ids: readonly string[], front?: ReadonlySet<string>) {
+    const order: string[] = [];
+    const terminals = new Map(
+      ids.map((id) => {
+        const terminal = new FakeTerminal();
+        const write = terminal.write.bind(terminal);
+        terminal.write = (data, callback) => {
+          order.push(id);
+          write(data, callback);
+        };
+        return [id, terminal];
+      }),
+    );
+    const acks: [string, number][] = [];
+    const scheduler = new FakeScheduler();
+    const router = new OutputRouter(
+      (id) => terminals.get(id) ?? null,
+      (id, n) => acks.push([id, n]),
+      (id) => front?.has(id) ?? true,
+      scheduler,
+    );
+    return { terminals, acks, router, order, scheduler };
+  }
+
+  it('writes the front session first, then the others smallest first', () => {
+    const { router, order, terminals, scheduler } = prioritySetup(
+      ['flood', 'small', 'front'],
+      new Set(['front']),
+    );
+    router.route([
+      chunk('flood', new Uint8Array(5000)),
+      chunk('small', new Uint8Array(3)),
+      chunk('front', new Uint8Array(4000)),
+    ]);
+    expect(order).toEqual(['front', 'small']);
+    terminals.get('small')?.parseAll();
+    scheduler.advance(0);
+    expect(order).toEqual(['front', 'small', 'flood']);
+  });
+
+  it('among sessions in front, writes the smallest first', () => {
+    const { router, order } = prioritySetup(['flood', 'small']);
+    router.route([chunk('flood', new Uint8Array(5000)), chunk('small', new Uint8Array(3))]);
+    expect(order).toEqual(['small', 'flood']);
+  });
+
+  it('keeps arrival order between sessions that tie', () => {
+    const { router, order } = prioritySetup(['a', 'b']);
+    router.route([chunk('b', new Uint8Array(8)), chunk('a', new Uint8Array(8))]);
+    expect(order).toEqual(['b', 'a']);
+  });
+
+  it('cuts large chunks into bounded pieces, in order, bytes untouched', () => {
+    const { terminals, router } = prioritySetup(['a']);
+    const size = MAX_WRITE_BYTES * 2 + 5;
+    const data = Uint8Array.from({ length: size }, (_, i) => i % 251);
+    router.route([chunk('a', data), chunk('a', bytes(7))]);
+    const written = terminals.get('a')?.written ?? [];
+    expect(written.map((d) => d.byteLength)).toEqual([MAX_WRITE_BYTES, MAX_WRITE_BYTES, 5, 1]);
+    expect(written.every((d) => d.byteLength <= MAX_WRITE_BYTES)).toBe(true);
+    const joined = new Uint8Array(written.reduce((n, d) => n + d.byteLength, 0));
+    let at = 0;
+    for (const d of written) {
+      joined.set(d, at);
+      at += d.byteLength;
+    }
+    expect([...joined]).toEqual([...data, 7]);
+  });
+
+  it('acks a sliced flush once, only after its last piece is parsed', () => {
+    const { terminals, acks, router } = prioritySetup(['a']);
+    router.route([chunk('a', new Uint8Array(MAX_WRITE_BYTES * 3))]);
+    const terminal = terminals.get('a');
+    expect(terminal?.written.length).toBe(3);
+    expect(terminal?.callbacks).toBe(1);
+    expect(acks).toEqual([]);
+    terminal?.parseAll();
+    expect(acks).toEqual([['a', MAX_WRITE_BYTES * 3]]);
+    expect(router.pendingBytes).toBe(0);
+  });
+});
+
+describe('OutputRouter background pacing', () => {
+  function pacedSetup(ids: readonly string[], front: Set<string>) {
+    const terminals = new Map(ids.map((id) => [id, new FakeTerminal()]));
+    const acks: [string, number][] = [];
+    const scheduler = new FakeScheduler();
+    const router = new OutputRouter(
+      (id) => terminals.get(id) ?? null,
+      (id, n) => acks.push([id, n]),
+      (id) => front.has(id),
+      scheduler,
+    );
+    const written = (id: string): number =>
+      (terminals.get(id)?.written ?? []).reduce((n, d) => n + d.byteLength, 0);
+    return { terminals, acks, router, scheduler, written };
+  }
+
+  it('feeds a hidden session at most TURN_BYTES per task, the next turn only after parse and a yield', () => {
+    const { terminals, acks, router, scheduler, written } = pacedSetup(['bg'], new Set());
+    const size = TURN_BYTES * 3;
+    router.route([chunk('bg', new Uint8Array(size))]);
+    expect(written('bg')).toBe(TURN_BYTES);
+    expect(scheduler.pending).toBe(0);
+    scheduler.advance(0);
+    expect(written('bg')).toBe(TURN_BYTES);
+    terminals.get('bg')?.parseAll();
+    expect(written('bg')).toBe(TURN_BYTES);
+    expect(acks).toEqual([]);
+    scheduler.advance(0);
+    expect(written('bg')).toBe(TURN_BYTES * 2);
+    terminals.get('bg')?.parseAll();
+    scheduler.advance(0);
+    terminals.get('bg')?.parseAll();
+    expect(written('bg')).toBe(size);
+    expect(acks).toEqual([['bg', size]]);
+    expect(router.pendingBytes).toBe(0);
+  });
+
+  it('writes the front session at once while a hidden one is paced, and keeps each in order', () => {
+    const { terminals, acks, router, scheduler, written } = pacedSetup(
+      ['bg', 'front'],
+      new Set(['front']),
+    );
+    router.route([
+      chunk(
+        'bg',
+        Uint8Array.from({ length: TURN_BYTES * 2 }, () => 1),
+      ),
+      chunk('front', bytes(9)),
+    ]);
+    router.route([chunk('bg', bytes(2)), chunk('front', bytes(8))]);
+    expect(terminals.get('front')?.written.map((d) => [...d])).toEqual([[9], [8]]);
+    terminals.get('front')?.parseAll();
+    expect(acks).toEqual([
+      ['front', 1],
+      ['front', 1],
+    ]);
+    for (let turn = 0; turn < 5; turn += 1) {
+      terminals.get('bg')?.parseAll();
+      scheduler.advance(0);
+    }
+    const bg = terminals.get('bg')?.written ?? [];
+    expect(written('bg')).toBe(TURN_BYTES * 2 + 1);
+    expect([...(bg.at(-1) ?? [])]).toEqual([2]);
+    expect(bg.slice(0, -1).every((d) => d.every((b) => b === 1))).toBe(true);
+    expect(acks.slice(2)).toEqual([
+      ['bg', TURN_BYTES * 2],
+      ['bg', 1],
+    ]);
+  });
+
+  it('on forget acks queued background bytes and keeps pacing the others', () => {
+    const { terminals, acks, router, scheduler, written } = pacedSetup(['a', 'b'], new Set());
+    router.route([
+      chunk('a', new Uint8Array(TURN_BYTES * 2)),
+      chunk('b', new Uint8Array(TURN_BYTES * 3)),
+    ]);
+    expect(written('a')).toBe(TURN_BYTES);
+    expect(written('b')).toBe(0);
+    router.forget('a');
+    expect(acks).toEqual([['a', TURN_BYTES * 2]]);
+    expect(written('b')).toBe(TURN_BYTES);
+    for (let turn = 0; turn < 3; turn += 1) {
+      terminals.get('b')?.parseAll();
+      scheduler.advance(0);
+    }
+    terminals.get('a')?.parseAll();
+    expect(written('a')).toBe(TURN_BYTES);
+    expect(acks).toEqual([
+      ['a', TURN_BYTES * 2],
+      ['b', TURN_BYTES * 3],
+    ]);
     expect(router.pendingBytes).toBe(0);
   });
 });
