@@ -3,7 +3,7 @@ import { ContractError } from '../../../shared/contract';
 import type { AccountView } from '../../../shared/models';
 import { useApp, useAppState } from '../../hooks/app-context';
 import { CertificateConfirm } from './certificate-confirm';
-import { Dialog } from './dialog';
+import { Dialog, FormActions } from './dialog';
 import { NetworkFields, type NetworkDraft } from './network-fields';
 import { initialSessionDraft, sessionCredential, type SessionDraft } from './session-draft';
 import { SessionFields } from './session-fields';
@@ -45,14 +45,11 @@ export function SignInDialog({ account, onClose }: AccountDialogProps) {
           webSignIn={webSignIn}
           error={submit.error === null ? null : submit.error.message}
         />
-        <div className="actions">
-          <button type="button" onClick={onClose} disabled={submit.busy}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={submit.busy}>
-            {submit.busy ? 'Checking…' : 'Sign in'}
-          </button>
-        </div>
+        <FormActions
+          onCancel={onClose}
+          busy={submit.busy}
+          submitLabel={submit.busy ? 'Checking…' : 'Sign in'}
+        />
       </form>
     </Dialog>
   );
@@ -100,7 +97,12 @@ export function TokenDialog({ account, onClose }: AccountDialogProps) {
             {submit.error.message}
           </p>
         )}
-        <div className="actions">
+        <FormActions
+          onCancel={onClose}
+          busy={submit.busy}
+          submitLabel={submit.busy ? 'Checking…' : 'Save token'}
+          submitDisabled={token.trim() === ''}
+        >
           {account.hasToken && (
             <button
               type="button"
@@ -113,13 +115,7 @@ export function TokenDialog({ account, onClose }: AccountDialogProps) {
               Remove token
             </button>
           )}
-          <button type="button" onClick={onClose} disabled={submit.busy}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={submit.busy || token.trim() === ''}>
-            {submit.busy ? 'Checking…' : 'Save token'}
-          </button>
-        </div>
+        </FormActions>
       </form>
     </Dialog>
   );
@@ -235,14 +231,11 @@ export function AccountSettingsDialog({ account, onClose }: AccountDialogProps) 
             {submit.error.message}
           </p>
         )}
-        <div className="actions">
-          <button type="button" onClick={onClose} disabled={submit.busy}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={submit.busy}>
-            {submit.busy ? 'Saving…' : 'Save'}
-          </button>
-        </div>
+        <FormActions
+          onCancel={onClose}
+          busy={submit.busy}
+          submitLabel={submit.busy ? 'Saving…' : 'Save'}
+        />
       </form>
     </Dialog>
   );

@@ -4,7 +4,7 @@ import type { AccountView } from '../../../shared/models';
 import { useApp, useAppState } from '../../hooks/app-context';
 import type { AccountField } from './account-errors';
 import { CertificateConfirm } from './certificate-confirm';
-import { Dialog } from './dialog';
+import { Dialog, FormActions } from './dialog';
 import { EMPTY_NETWORK, NetworkFields, type NetworkDraft } from './network-fields';
 import { initialSessionDraft, sessionCredential, type SessionDraft } from './session-draft';
 import { SessionFields } from './session-fields';
@@ -141,14 +141,11 @@ export function AddAccountDialog(props: {
             {errorFor('form') ?? errorFor('name')}
           </p>
         )}
-        <div className="actions">
-          <button type="button" onClick={onClose} disabled={submit.busy}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={submit.busy}>
-            {submitLabel(session, submit.busy)}
-          </button>
-        </div>
+        <FormActions
+          onCancel={onClose}
+          busy={submit.busy}
+          submitLabel={submitLabel(session, submit.busy)}
+        />
       </form>
     </Dialog>
   );

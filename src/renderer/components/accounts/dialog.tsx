@@ -32,3 +32,29 @@ export function Dialog(props: {
     </div>
   );
 }
+
+/** A form dialog's footer: optional extra buttons, Cancel, and the submit button. */
+export function FormActions(props: {
+  readonly onCancel: () => void;
+  readonly busy: boolean;
+  /** The submit button's text, already saying when it is busy ("Checking…"). */
+  readonly submitLabel: string;
+  readonly submitDisabled?: boolean;
+  readonly children?: ReactNode;
+}) {
+  return (
+    <div className="actions">
+      {props.children}
+      <button type="button" onClick={props.onCancel} disabled={props.busy}>
+        Cancel
+      </button>
+      <button
+        type="submit"
+        className="primary"
+        disabled={props.busy || props.submitDisabled === true}
+      >
+        {props.submitLabel}
+      </button>
+    </div>
+  );
+}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { SessionView } from '../../../shared/models';
 import { describeState } from '../../terminal/session-status';
 import { HeldBanner } from './held-banner';
@@ -21,29 +22,17 @@ export function StateBar(props: {
         <HeldBanner hold={state.hold} now={now} onRelease={props.onRelease} onKeep={props.onKeep} />
       );
     case 'connecting':
-      return (
-        <div className="state-bar tone-busy" role="status">
-          <span className="spinner" aria-hidden="true" />
-          <span className="state-text">{describeState(state, now)}</span>
-        </div>
-      );
+      return <ProgressBar tone="busy" text={describeState(state, now)} />;
     case 'checking':
       // Nothing to press: the verdict (closed with a reason, or reconnecting) follows at once.
-      return (
-        <div className="state-bar tone-warning" role="status">
-          <span className="spinner" aria-hidden="true" />
-          <span className="state-text">{describeState(state, now)}</span>
-        </div>
-      );
+      return <ProgressBar tone="warning" text={describeState(state, now)} />;
     case 'reconnecting':
       return (
-        <div className="state-bar tone-warning" role="status">
-          <span className="spinner" aria-hidden="true" />
-          <span className="state-text">{describeState(state, now)}</span>
+        <ProgressBar tone="warning" text={describeState(state, now)}>
           <span className="state-actions">
             <button onClick={props.onReconnect}>Reconnect now</button>
           </span>
-        </div>
+        </ProgressBar>
       );
     case 'closed':
       return (
@@ -60,4 +49,19 @@ export function StateBar(props: {
         </div>
       );
   }
+}
+
+/** A state that is still moving (a spinner), with optional actions. */
+function ProgressBar(props: {
+  readonly tone: 'busy' | 'warning';
+  readonly text: string;
+  readonly children?: ReactNode;
+}) {
+  return (
+    <div className={`state-bar tone-${props.tone}`} role="status">
+      <span className="spinner" aria-hidden="true" />
+      <span className="state-text">{props.text}</span>
+      {props.children}
+    </div>
+  );
 }

@@ -26,6 +26,7 @@ import {
   type TerminalServiceOptions,
   type TerminalServiceWithStats,
 } from '../../../../src/main/core/terminal/terminal-service';
+import type { TerminalTuning } from '../../../../src/main/core/terminal/tuning';
 import type { SessionState, SessionView } from '../../../../src/shared/models';
 import { DEFAULT_SETTINGS } from '../../../../src/main/core/settings/settings-rules';
 import { captureLogger } from '../../support/capture-logger';
@@ -331,6 +332,31 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await gl.close();
     },
   };
+}
+
+/** Fast heartbeat and backoff so half-open and reconnect tests take milliseconds, not a minute. */
+export const FAST_TUNING: Partial<TerminalTuning> = {
+  heartbeatIntervalMs: 100,
+  deadAfterMs: 400,
+  reconnectBaseMs: 20,
+  reconnectMaxMs: 100,
+};
+
+/** A harness with a new job of alice's open in a session, its shell prompt shown. */
+export async function startWithShell(
+  options: HarnessOptions,
+  spec: { readonly mode?: 'shell' | 'kubernetes' | 'docker'; readonly exit_code?: number } = {},
+): Promise<{ harness: Harness; id: string; jobId: number }> {
+  const harness = await startHarness(options);
+  const job = harness.gl.createJob({
+    user: 'alice',
+    mode: spec.mode ?? 'shell',
+    exit_code: spec.exit_code ?? 0,
+  });
+  const id = await harness.openJob(job.id);
+  await harness.renderer.waitForState(id, 'open');
+  await harness.renderer.waitForText(id, `job-${job.id}$ `);
+  return { harness, id, jobId: job.id };
 }
 
 /** The seeded job of a user with this name (rspec: alice's shell job, rubocop: bob's). */

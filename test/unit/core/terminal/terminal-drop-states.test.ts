@@ -7,17 +7,14 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { waitForEvent } from '../../../gitlab-double';
 import { ACCOUNT_REMOVED } from '../../../../src/main/core/terminal/close-reasons';
-import type { TerminalTuning } from '../../../../src/main/core/terminal/tuning';
 import type { SessionState } from '../../../../src/shared/models';
-import { HttpGate, startHarness, type Harness, type HarnessOptions } from './harness';
-
-/** Fast heartbeat and backoff so a half-open drop is noticed in milliseconds. */
-const FAST: Partial<TerminalTuning> = {
-  heartbeatIntervalMs: 100,
-  deadAfterMs: 400,
-  reconnectBaseMs: 20,
-  reconnectMaxMs: 100,
-};
+import {
+  FAST_TUNING,
+  HttpGate,
+  startWithShell,
+  type Harness,
+  type HarnessOptions,
+} from './harness';
 
 let h: Harness | null = null;
 afterEach(async () => {
@@ -25,23 +22,18 @@ afterEach(async () => {
   h = null;
 });
 
-async function openShell(
-  options: HarnessOptions,
-): Promise<{ harness: Harness; id: string; jobId: number }> {
-  const harness = await startHarness(options);
-  h = harness;
-  const job = harness.gl.createJob({ user: 'alice', mode: 'shell' });
-  const id = await harness.openJob(job.id);
-  await harness.renderer.waitForState(id, 'open');
-  await harness.renderer.waitForText(id, `job-${job.id}$ `);
-  return { harness, id, jobId: job.id };
+/** Opens a shell session and remembers its harness for afterEach. */
+async function openShell(options: HarnessOptions): ReturnType<typeof startWithShell> {
+  const opened = await startWithShell(options);
+  h = opened.harness;
+  return opened;
 }
 
 describe('after a drop', () => {
   it('is checking (input refused) while GitLab is asked why, then closed with the verdict only', async () => {
     const gate = new HttpGate();
     const { harness, id, jobId } = await openShell({
-      service: { tuning: FAST },
+      service: { tuning: FAST_TUNING },
       http: (inner) => gate.wrap(inner),
     });
     gate.close();
@@ -71,7 +63,7 @@ describe('after a drop', () => {
   it('releasing while checking ends the session at once, and the late verdict changes nothing', async () => {
     const gate = new HttpGate();
     const { harness, id, jobId } = await openShell({
-      service: { tuning: FAST },
+      service: { tuning: FAST_TUNING },
       http: (inner) => gate.wrap(inner),
     });
     gate.close();
@@ -137,7 +129,7 @@ describe('closeAccount', () => {
   });
 
   it('keeps the reason of a session that had already ended', async () => {
-    const { harness, id } = await openShell({ service: { tuning: FAST } });
+    const { harness, id } = await openShell({ service: { tuning: FAST_TUNING } });
     harness.service.input(id, 'exit\r');
     expect((await harness.renderer.waitForState(id, 'closed')).reason.code).toBe('shell-exited');
     harness.service.closeAccount('acc-alice', ACCOUNT_REMOVED);
@@ -147,7 +139,7 @@ describe('closeAccount', () => {
 
 describe('without markers', () => {
   it('writes only the shells’ bytes: no "session ended", no "reconnected" line', async () => {
-    const { harness, id } = await openShell({ service: { tuning: FAST, markers: false } });
+    const { harness, id } = await openShell({ service: { tuning: FAST_TUNING, markers: false } });
     harness.service.input(id, 'exit\r');
     expect((await harness.renderer.waitForState(id, 'closed')).reason.code).toBe('shell-exited');
     harness.service.reconnect(id);

@@ -1,16 +1,7 @@
 /** How sessions end, and reconnects, against the GitLab double. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { waitForEvent } from '../../../gitlab-double';
-import type { TerminalTuning } from '../../../../src/main/core/terminal/tuning';
-import { startHarness, type Harness, type HarnessOptions } from './harness';
-
-/** Fast heartbeat and backoff so half-open and reconnect tests take milliseconds, not a minute. */
-const FAST: Partial<TerminalTuning> = {
-  heartbeatIntervalMs: 100,
-  deadAfterMs: 400,
-  reconnectBaseMs: 20,
-  reconnectMaxMs: 100,
-};
+import { FAST_TUNING, startWithShell, type Harness, type HarnessOptions } from './harness';
 
 let h: Harness | null = null;
 afterEach(async () => {
@@ -18,21 +9,14 @@ afterEach(async () => {
   h = null;
 });
 
+/** Opens a shell session and remembers its harness for afterEach. */
 async function openOn(
   options: HarnessOptions,
-  spec: { mode?: 'shell' | 'kubernetes' | 'docker'; exit_code?: number } = {},
-): Promise<{ harness: Harness; id: string; jobId: number }> {
-  const harness = await startHarness(options);
-  h = harness;
-  const job = harness.gl.createJob({
-    user: 'alice',
-    mode: spec.mode ?? 'shell',
-    exit_code: spec.exit_code ?? 0,
-  });
-  const id = await harness.openJob(job.id);
-  await harness.renderer.waitForState(id, 'open');
-  await harness.renderer.waitForText(id, `job-${job.id}$ `);
-  return { harness, id, jobId: job.id };
+  spec: Parameters<typeof startWithShell>[1] = {},
+): ReturnType<typeof startWithShell> {
+  const opened = await startWithShell(options, spec);
+  h = opened.harness;
+  return opened;
 }
 
 describe('terminal lifecycle', () => {
@@ -85,7 +69,10 @@ describe('terminal lifecycle', () => {
   });
 
   it('a docker job ending its script ends the terminal with "job finished", without reconnecting', async () => {
-    const { harness, id, jobId } = await openOn({ service: { tuning: FAST } }, { mode: 'docker' });
+    const { harness, id, jobId } = await openOn(
+      { service: { tuning: FAST_TUNING } },
+      { mode: 'docker' },
+    );
     harness.gl.endScript(jobId);
     // The first closed state is the verdict: 'checking' comes before it, never a provisional one.
     const state = await harness.renderer.waitForState(id, 'closed');
@@ -100,7 +87,7 @@ describe('terminal lifecycle', () => {
   it('the hold timing out is named as such', async () => {
     const { harness, id, jobId } = await openOn({
       double: { sessionTimeoutS: 1 },
-      service: { tuning: FAST },
+      service: { tuning: FAST_TUNING },
     });
     const timedOut = waitForEvent(
       harness.gl,
@@ -116,7 +103,7 @@ describe('terminal lifecycle', () => {
   });
 
   it('cancelling the job ends the terminal with "job canceled"', async () => {
-    const { harness, id, jobId } = await openOn({ service: { tuning: FAST } });
+    const { harness, id, jobId } = await openOn({ service: { tuning: FAST_TUNING } });
     harness.gl.cancelJob(jobId);
     // The first closed state is the verdict: 'checking' comes before it, never a provisional one.
     const state = await harness.renderer.waitForState(id, 'closed');
@@ -125,7 +112,7 @@ describe('terminal lifecycle', () => {
   });
 
   it('typing exit ends the session as "shell exited" and does not reconnect', async () => {
-    const { harness, id, jobId } = await openOn({ service: { tuning: FAST } });
+    const { harness, id, jobId } = await openOn({ service: { tuning: FAST_TUNING } });
     const exited = waitForEvent(harness.gl, 'terminal-disconnected', (e) => e.jobId === jobId);
     harness.service.input(id, 'exit\r');
     expect((await exited).reason).toBe('shell-exit');
@@ -141,7 +128,7 @@ describe('terminal lifecycle', () => {
   });
 
   it('detects a half-open connection by its silence and reconnects into a new shell', async () => {
-    const { harness, id, jobId } = await openOn({ service: { tuning: FAST } });
+    const { harness, id, jobId } = await openOn({ service: { tuning: FAST_TUNING } });
     harness.service.input(id, 'export MARK=old-shell\r');
     const dropped = waitForEvent(harness.gl, 'terminal-disconnected', (e) => e.jobId === jobId);
     harness.gl.halfOpen();
@@ -162,7 +149,7 @@ describe('terminal lifecycle', () => {
 
   it('reconnects after a drop it cannot explain, and gives up after the bounded attempts', async () => {
     const { harness, id, jobId } = await openOn({
-      service: { tuning: { ...FAST, maxReconnectAttempts: 2 } },
+      service: { tuning: { ...FAST_TUNING, maxReconnectAttempts: 2 } },
     });
     // The runner becomes unreachable: every reconnect gets a 500.
     harness.gl.setRunnerFault(jobId, 'unreachable');
