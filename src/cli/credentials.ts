@@ -1,6 +1,6 @@
 /**
  * Credentials from the command line and the environment: the web session (required: GitLab opens
- * terminals only for it, protocol §2.1), an optional token, extra CAs. Parsing reuses the accounts
+ * terminals only for it, docs/gitlab-terminal-protocol.md §2.1), an optional token, extra CAs. Parsing reuses the accounts
  * code, so a cookie or a cookies.txt file is accepted exactly when the app would accept it.
  * Nothing here ever echoes a secret: messages name the source, never the value.
  */

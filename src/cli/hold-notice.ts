@@ -1,6 +1,6 @@
 /**
  * The one-line notice that this terminal is what keeps a finished job running (the runner waits
- * for it up to session_timeout, protocol §5.4). A terminal has no banner to update, so the line is
+ * for it up to session_timeout, docs/gitlab-terminal-protocol.md §5.4). A terminal has no banner to update, so the line is
  * printed once when the hold begins and again only at the app's reminder points (5 and 1 minute
  * left): enough to act on, never a stream of countdown lines in the middle of the user's work.
  */

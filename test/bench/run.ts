@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: runs every benchmark module in turn (P1–P7 of shared/docs/quality.md), prints
+ * `npm run bench`: runs every benchmark module in turn (P1–P7 of docs/quality.md), prints
  * a table, and writes reports/bench.json (every BenchEntry) and reports/bench.md (a table per
  * goal). A module that fails is recorded as an error entry and the run goes on.
  * `--only P1,P3` runs a subset.

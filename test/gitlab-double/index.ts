@@ -1,7 +1,7 @@
 /**
  * A test double of GitLab + Workhorse + GitLab Runner for Jobshell: REST API, sign-in, the web
  * job JSON, `terminal.ws` with real shells, and the runner's terminal hold. See
- * ../../../shared/docs/gitlab-terminal-protocol.md (the wire spec) and gitlab-double-control.md.
+ * docs/gitlab-terminal-protocol.md (the wire spec) and docs/gitlab-double-control.md.
  */
 export { startGitlabDouble } from './double';
 export type { GitlabDouble } from './core/double-api';

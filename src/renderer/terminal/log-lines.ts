@@ -1,5 +1,5 @@
 /**
- * The raw job log (protocol §6.4: ANSI codes, `section_start:`/`section_end:` markers, optional
+ * The raw job log (docs/gitlab-terminal-protocol.md §6.4: ANSI codes, `section_start:`/`section_end:` markers, optional
  * runner timestamps) turned into display lines, incrementally as the log grows.
  */
 import { ansiToSegments, PLAIN_STYLE, type LogSegment, type LogStyle } from './ansi-spans';

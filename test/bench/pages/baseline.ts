@@ -60,7 +60,7 @@ window.__benchReady =
   mode === 'direct' ? startDirect() : startSocket(mode === 'text' ? 'text' : 'bytes');
 
 function startSocket(kind: 'bytes' | 'text'): Promise<void> {
-  // GitLab: ws(s):// + the page's own host + data-project-path + /terminal.ws (protocol §4).
+  // GitLab: ws(s):// + the page's own host + data-project-path + /terminal.ws (docs/gitlab-terminal-protocol.md §4).
   const url = `ws://${location.host}${params.get('path') ?? ''}/terminal.ws`;
   const socket = new WebSocket(url, ['terminal.gitlab.com']);
   socket.binaryType = 'arraybuffer';

@@ -8,11 +8,11 @@ export interface BenchEntry extends BenchReport {
 }
 
 export const HOW_TO_READ = [
-  'How to read the bench report: every speed goal of quality.md is a RATIO against a baseline',
+  'How to read the bench report: every speed goal of docs/quality.md is a RATIO against a baseline',
   'measured in the same run on this machine, because absolute times on a shared 2-core box are',
   'noise. "measured" is Jobshell, "baseline" the same quantity for the reference (for P1/P3 a page',
   "that does what GitLab's own web terminal does; P4 an empty app; P5 one quiet terminal; P7 naive",
-  'polling), "ratio" = measured / baseline, and "goal" the bar from quality.md. Goals without a',
+  'polling), "ratio" = measured / baseline, and "goal" the bar from docs/quality.md. Goals without a',
   'baseline (P2, P6) are absolute bounds. Benchmarks report; they never pass or fail. Notes say how',
   'each number was taken and what could not be measured.',
 ].join('\n');

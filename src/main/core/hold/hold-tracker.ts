@@ -1,6 +1,6 @@
 /**
  * The hold feature (product C6, B3): notices when this terminal is what keeps a finished job
- * running (the runner waits for it up to session_timeout, protocol §5.4), says so once the user
+ * running (the runner waits for it up to session_timeout, docs/gitlab-terminal-protocol.md §5.4), says so once the user
  * has stopped typing, reminds at 5 and 1 minute left, and can release automatically (opt-in).
  */
 import type { AppNotification, HoldInfo, Settings } from '../../../shared/models';

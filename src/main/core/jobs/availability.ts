@@ -1,6 +1,6 @@
 /**
  * Whether the user can open a job's terminal, and if not, the likely reason. GitLab's web job JSON
- * (`terminal_path`) is the only exact answer (protocol §4 item 8, §6.2); the reasons below explain
+ * (`terminal_path`) is the only exact answer (docs/gitlab-terminal-protocol.md §4 item 8, §6.2); the reasons below explain
  * its absence with what else is known, in the order GitLab's BuildPolicy checks them (§2.2).
  */
 import type { ApiJob } from '../gitlab/wire-types';

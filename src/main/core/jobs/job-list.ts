@@ -8,7 +8,7 @@ import type { WatchedProject } from './watched-project';
 
 /**
  * The user's running and pending jobs, plus other users' running jobs in the same projects (shown
- * apart, never debuggable: GitLab opens a terminal only for the job's own user, protocol §2.2).
+ * apart, never debuggable: GitLab opens a terminal only for the job's own user, docs/gitlab-terminal-protocol.md §2.2).
  */
 export function buildJobViews(
   connection: AccountConnection,

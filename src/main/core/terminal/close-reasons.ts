@@ -39,7 +39,7 @@ export function reason(code: CloseCode, message: string): CloseReason {
   return { code, message };
 }
 
-/** Classifies a handshake answer (protocol §3.5 "Handshake-time failures"). */
+/** Classifies a handshake answer (docs/gitlab-terminal-protocol.md §3.5 "Handshake-time failures"). */
 export function classifyRejection(status: number, location: string | null): RejectionClass {
   if (status === 401) return 'sign-in';
   if (status >= 300 && status < 400)
@@ -133,7 +133,7 @@ export interface RunnerFacts {
 }
 
 /**
- * A 500 on the handshake. Workhorse turns every runner-side failure into 500 (protocol §3.5):
+ * A 500 on the handshake. Workhorse turns every runner-side failure into 500 (docs/gitlab-terminal-protocol.md §3.5):
  * unreachable, TLS, not ready (after up to 60 s), and 423 "already connected". The heuristic:
  * - the log shows a hold by another terminal → certainly someone else is attached;
  * - refused fast (no 60 s readiness wait), while the job runs and GitLab offers its terminal →
@@ -240,7 +240,7 @@ export type DropVerdict =
   | { readonly kind: 'reconnect'; readonly reason: CloseReason };
 
 /**
- * Why a connection dropped (the close code says nothing: always 1006, protocol §3.5), and whether
+ * Why a connection dropped (the close code says nothing: always 1006, docs/gitlab-terminal-protocol.md §3.5), and whether
  * reconnecting makes sense: only for a plain drop while the job still runs (quality F1/F3).
  */
 export function diagnoseDrop(facts: DropFacts): DropVerdict {

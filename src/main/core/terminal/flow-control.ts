@@ -7,7 +7,7 @@
  */
 
 /**
- * xterm.js parses ~14 MiB/s in headless Chromium (quality.md), so 256 KiB is ~18 ms of work: enough
+ * xterm.js parses ~14 MiB/s in headless Chromium (docs/quality.md), so 256 KiB is ~18 ms of work: enough
  * in flight to keep the renderer busy, small enough for P2 (renderer pending ≤ 500 KB) and for
  * Ctrl-C to take effect quickly.
  */

@@ -2,7 +2,7 @@
 
 /**
  * Largest input frame. The runner copies each message into a 32 KiB io.Copy buffer and silently
- * drops the rest (protocol §3.1); 4 KiB also stays under the kernel's 4 KiB canonical-mode line
+ * drops the rest (docs/gitlab-terminal-protocol.md §3.1); 4 KiB also stays under the kernel's 4 KiB canonical-mode line
  * limit of the remote TTY, so a pasted line is not cut by the PTY either.
  */
 export const MAX_INPUT_FRAME_BYTES = 4 * 1024;

@@ -69,7 +69,7 @@ export function projectPathOf(webUrl: string, baseUrl: string): string | null {
 
 /**
  * `wss://host[/root]/<path>/-/jobs/<id>/terminal.ws` from a job's web_url: Workhorse matches only
- * the full project path (protocol §1.1), so the URL is built from web_url, never from ids.
+ * the full project path (docs/gitlab-terminal-protocol.md §1.1), so the URL is built from web_url, never from ids.
  */
 export function terminalSocketUrl(webUrl: string): string {
   const url = new URL(webUrl);

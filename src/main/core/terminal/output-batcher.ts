@@ -13,7 +13,7 @@ import type { Clock, TimerHandle } from '../ports';
  */
 export const FLUSH_INTERVAL_MS = 8;
 /**
- * Flush at once when this much is pending: about 9 ms of xterm parsing (quality.md: ~14 MiB/s), and
+ * Flush at once when this much is pending: about 9 ms of xterm parsing (docs/quality.md: ~14 MiB/s), and
  * half the high watermark, so a flush never holds a session above its watermark for long.
  */
 export const FLUSH_BYTES = 128 * 1024;

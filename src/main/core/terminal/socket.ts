@@ -10,7 +10,7 @@ import { tlsSocketOptions } from '../net/socket-options';
 import type { NetworkOptions } from '../ports';
 import type { NetworkError } from '../net/network-error';
 
-/** The only subprotocol offered: raw bytes in binary frames (protocol §3.1, §8.2). */
+/** The only subprotocol offered: raw bytes in binary frames (docs/gitlab-terminal-protocol.md §3.1, §8.2). */
 export const TERMINAL_SUBPROTOCOL = 'terminal.gitlab.com';
 /**
  * Largest frame accepted from the server. The runner never sends more than 32 KiB at once
@@ -66,7 +66,7 @@ export const createWsSocket: SocketFactory = (request, onEvent) => {
     // Text frames are lenient input on Workhorse's side and bytes on ours: never reject output
     // for invalid UTF-8 (quality F10); nothing here decodes it.
     skipUTF8Validation: true,
-    // The session runs its own handshake timer on the injected clock (≥ 75 s, protocol §3.5).
+    // The session runs its own handshake timer on the injected clock (≥ 75 s, docs/gitlab-terminal-protocol.md §3.5).
   });
   let rejected = false;
   ws.binaryType = 'nodebuffer';

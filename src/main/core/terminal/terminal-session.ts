@@ -68,7 +68,7 @@ export class TerminalSession {
       },
       opened: (connections) => {
         this.#output.reapplyPause();
-        // Every connection is a new shell (protocol §5.2); the old scrollback stays in the tab.
+        // Every connection is a new shell (docs/gitlab-terminal-protocol.md §5.2); the old scrollback stays in the tab.
         if (connections > 1 && env.markers) this.#output.marker(reconnectedMarker());
         this.#follower.setSessionOpen(true);
         this.#hold?.sessionChanged();

@@ -1,5 +1,5 @@
 /**
- * Follows one job's log through the REST trace endpoint, which has no offsets (protocol §6.4):
+ * Follows one job's log through the REST trace endpoint, which has no offsets (docs/gitlab-terminal-protocol.md §6.4):
  * every poll downloads the whole log and only the appended part is passed on (or a reset when the
  * log changed under us). It polls only while someone needs it and the job is running.
  */

@@ -1,5 +1,5 @@
 /**
- * What the runner writes to the job log about terminals (protocol §5.4), found in the raw log:
+ * What the runner writes to the job log about terminals (docs/gitlab-terminal-protocol.md §5.4), found in the raw log:
  * ANSI colours and the optional FF_TIMESTAMPS prefix are removed before matching.
  */
 import { stripAnsi } from './ansi';

@@ -29,7 +29,7 @@ export interface TerminalTuning {
 }
 
 export const DEFAULT_TUNING: TerminalTuning = {
-  // The runner waits up to 60 s for its executor before answering 503 (protocol §3.5); 90 s leaves
+  // The runner waits up to 60 s for its executor before answering 503 (docs/gitlab-terminal-protocol.md §3.5); 90 s leaves
   // room for Workhorse's authorize call and a slow network on top, so "slow but fine" still opens.
   handshakeTimeoutMs: 90_000,
   // A handshake on a ready runner takes well under a second even across the world; after 2 s the

@@ -49,7 +49,7 @@ describe('job discovery against the GitLab double', () => {
     expect(job('rspec').pipelineId).toEqual(expect.any(Number));
     expect(job('rspec').runner).toEqual(expect.any(String));
     expect(job('e2e:chrome').terminal).toEqual({ available: true });
-    // Docker jobs do get a runner session, so GitLab shows Debug (protocol §5.3); it drops at script end.
+    // Docker jobs do get a runner session, so GitLab shows Debug (docs/gitlab-terminal-protocol.md §5.3); it drops at script end.
     expect(job('deploy:review').terminal).toEqual({ available: true });
     expect(job('build:gpu').status).toBe('pending');
     expect(reasonOf(job('build:gpu'))).toMatch(/^Waiting for a runner/);
