@@ -1,8 +1,10 @@
 /**
  * The job log's ANSI colours as styled text segments. The log is untrusted text: it is turned into
  * plain strings plus a style description, rendered as React text nodes, never as HTML.
- * Only SGR (colours, bold, italic, underline) is kept; every other escape sequence is removed.
+ * Only SGR (colours, bold, italic, underline) is kept; every other escape sequence is removed
+ * (the shared terminal grammar finds them).
  */
+import { lineParts } from '../../shared/terminal-grammar';
 
 export type LogColor =
   | { readonly kind: 'palette'; readonly index: number }
@@ -31,10 +33,6 @@ export const PLAIN_STYLE: LogStyle = {
   underline: false,
 };
 
-/** CSI (with its final byte), OSC/DCS/APC/PM/SOS strings, and ESC (intermediates) final escapes. */
-const ESCAPE =
-  // eslint-disable-next-line no-control-regex -- matching escape sequences is the point
-  /\u001b\[([0-?]*)[ -/]*([@-~])|\u001b[\]PX^_][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[ -/]*[0-~]|\u001b/g;
 /** Control characters other than tab, which a log line cannot show. */
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
 const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g;
@@ -49,7 +47,6 @@ export function ansiToSegments(
 ): { readonly segments: LogSegment[]; readonly style: LogStyle } {
   const segments: LogSegment[] = [];
   let current = style;
-  let last = 0;
   const push = (raw: string): void => {
     const text = raw.replace(CONTROL, '');
     if (text === '') return;
@@ -60,12 +57,10 @@ export function ansiToSegments(
       segments.push({ text, style: current });
     }
   };
-  for (const match of line.matchAll(ESCAPE)) {
-    push(line.slice(last, match.index));
-    last = match.index + match[0].length;
-    if (match[2] === 'm') current = applySgr(current, match[1] ?? '');
+  for (const part of lineParts(line)) {
+    if (part.kind === 'text') push(part.text);
+    else current = applySgr(current, part.params);
   }
-  push(line.slice(last));
   return { segments, style: current };
 }
 

@@ -2,20 +2,11 @@
  * The raw job log (docs/gitlab-terminal-protocol.md §6.4: ANSI codes, `section_start:`/`section_end:` markers, optional
  * runner timestamps) turned into display lines, incrementally as the log grows.
  */
+import { readLogLine, splitRunnerPrefix, stripAnsi } from '../../shared/terminal-grammar';
 import { ansiToSegments, PLAIN_STYLE, type LogSegment, type LogStyle } from './ansi-spans';
 
 /** Lines kept for display; older ones are dropped (the whole log stays on GitLab and in the API). */
 export const MAX_LOG_LINES = 5000;
-
-/** FF_TIMESTAMPS prefix: `2025-01-01T12:00:00.123456Z 00O ` (stream id, O/E, ' ' or '+'). */
-const TIMESTAMP_PREFIX = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z [0-9a-f]{2}[OE][ +]?/;
-/** Collapsible-section markers, with their optional `[collapsed=true]` options and the CR after. */
-const SECTION_MARKER = /section_(?:start|end):\d+:[A-Za-z0-9_.-]+(?:\[[^\]\r\n]*\])?\r?/g;
-// eslint-disable-next-line no-control-regex -- finding SGR sequences is the point
-const SGR = /\u001b\[[0-9;]*m/g;
-/** Any CSI sequence (a marker-only line is still "empty" with its erase-line codes around it). */
-// eslint-disable-next-line no-control-regex -- finding escape sequences is the point
-const ESCAPES = /\u001b\[[0-?]*[ -/]*[@-~]/g;
 
 export interface LogLine {
   /** Stable per buffer, for React keys. */
@@ -29,16 +20,9 @@ export interface LogLine {
  * Null for a line that only carried section markers: GitLab's own log view does not show those.
  */
 export function displayText(rawLine: string): string | null {
-  let line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
-  line = line.replace(TIMESTAMP_PREFIX, '');
-  const unmarked = line.replace(SECTION_MARKER, '');
-  if (unmarked !== line && unmarked.replace(ESCAPES, '').trim() === '') return null;
-  line = unmarked;
-  const cr = line.lastIndexOf('\r');
-  if (cr < 0) return line;
-  // Colours set before the overwrite still apply to what follows: keep the SGR sequences only.
-  const before = (line.slice(0, cr).match(SGR) ?? []).join('');
-  return before + line.slice(cr + 1);
+  const { text, markers } = readLogLine(rawLine);
+  if (markers.length > 0 && stripAnsi(text).trim() === '') return null;
+  return text;
 }
 
 /** The log of one tab, appended to as the core follows it. */
@@ -48,6 +32,12 @@ export class LogLines {
   #style: LogStyle = PLAIN_STYLE;
   #nextId = 1;
   #dropped = 0;
+  /** The last complete raw line, kept so a runner continuation (`+`) can be joined to it. */
+  #last: {
+    readonly raw: string;
+    readonly styleBefore: LogStyle;
+    readonly id: number | null;
+  } | null = null;
 
   constructor(private readonly maxLines = MAX_LOG_LINES) {}
 
@@ -72,13 +62,7 @@ export class LogLines {
   append(text: string): void {
     const parts = (this.#partial + text).split('\n');
     this.#partial = parts.pop() ?? '';
-    for (const raw of parts) {
-      const text = displayText(raw);
-      if (text === null) continue;
-      const { segments, style } = ansiToSegments(text, this.#style);
-      this.#style = style;
-      this.#lines.push({ id: this.#nextId++, segments });
-    }
+    for (const raw of parts) this.#addLine(raw);
     const excess = this.#lines.length - this.maxLines;
     if (excess > 0) {
       this.#lines = this.#lines.slice(excess);
@@ -92,6 +76,31 @@ export class LogLines {
     this.#partial = '';
     this.#style = PLAIN_STYLE;
     this.#dropped = 0;
+    this.#last = null;
     this.append(text);
+  }
+
+  /**
+   * One complete raw line. A continuation (the runner flushed at a `\r` or cut a long line) is
+   * joined to the line before it and replaces it, as GitLab's log view does.
+   */
+  #addLine(raw: string): void {
+    const line = splitRunnerPrefix(raw);
+    const previous = line.continued ? this.#last : null;
+    if (previous !== null && previous.id !== null && this.#lines.at(-1)?.id === previous.id) {
+      this.#lines.pop();
+    }
+    const full = previous === null ? raw : previous.raw + line.text;
+    const styleBefore = previous === null ? this.#style : previous.styleBefore;
+    const text = displayText(full);
+    if (text === null) {
+      this.#last = { raw: full, styleBefore, id: null };
+      return;
+    }
+    const { segments, style } = ansiToSegments(text, styleBefore);
+    this.#style = style;
+    const id = previous?.id ?? this.#nextId++;
+    this.#lines.push({ id, segments });
+    this.#last = { raw: full, styleBefore, id };
   }
 }

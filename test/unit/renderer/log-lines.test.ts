@@ -50,6 +50,18 @@ describe('LogLines', () => {
     expect(text(log.partial)).toBe('third');
   });
 
+  it('joins runner continuation lines to the line before, as GitLab does', () => {
+    // The timestamper flushes at every `\r` and marks what follows as a continuation (`+`).
+    const log = new LogLines();
+    log.append('2021-01-01T03:00:00.020010Z ffE \u001b[33mProgress bar: .\r\n');
+    const id = log.lines[0]?.id;
+    log.append('2021-01-01T04:00:00.020010Z ffE+.\r\n');
+    log.append('2021-01-01T05:00:00.020010Z ffE+Done.\r\n2021-01-01T06:00:00.020010Z ffE next\n');
+    expect(log.lines.map(text)).toEqual(['Done.', 'next']);
+    expect(log.lines[0]?.id).toBe(id);
+    expect(log.lines[0]?.segments[0]?.style.fg).toEqual({ kind: 'palette', index: 3 });
+  });
+
   it('replaces everything on reset', () => {
     const log = new LogLines();
     log.append('old\nlog\n');

@@ -4,7 +4,7 @@
  * is the artifact upload line, which names the outcome (gitlab-runner's `Uploading artifacts for
  * successful job` / `… for failed job`). Without artifacts the result stays unknown (null).
  */
-import { stripAnsi } from '../terminal/ansi';
+import { stripAnsi } from '../../../shared/terminal-grammar';
 
 export function scriptResultFromLog(log: string): 'passed' | 'failed' | null {
   const text = stripAnsi(log);

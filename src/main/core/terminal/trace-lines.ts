@@ -1,11 +1,9 @@
 /**
  * What the runner writes to the job log about terminals (docs/gitlab-terminal-protocol.md §5.4), found in the raw log:
- * ANSI colours and the optional FF_TIMESTAMPS prefix are removed before matching.
+ * lines are read with the shared log grammar (timestamp prefix, section markers, colours removed).
  */
-import { stripAnsi } from './ansi';
+import { readLogLine, stripAnsi } from '../../../shared/terminal-grammar';
 
-/** `2025-01-01T12:00:00.123456Z 00O ` (timestamp, stream id, O/E, ' ' or '+'). */
-const TIMESTAMP_PREFIX = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z [0-9a-f]{2}[OE][ +]?/;
 const HOLD_STARTED =
   /Terminal is connected, will time out in ((?:\d+h)?(?:\d+m)?(?:\d+(?:\.\d+)?s)?)\.\.\./;
 const DISCONNECTED = /Terminal disconnected/;
@@ -38,15 +36,10 @@ export function lastTerminalLogEvent(log: string): TerminalLogEvent | null {
   return terminalLogEvents(log).at(-1) ?? null;
 }
 
-/** A log line without colours, carriage-return overwrites and timestamp prefix (its time apart). */
+/** A log line as plain text (no prefix, markers, colours or overwritten text), its time apart. */
 export function cleanLine(raw: string): { readonly text: string; readonly at: string | null } {
-  const plain = stripAnsi(raw.replace(/\r$/, ''));
-  const prefix = TIMESTAMP_PREFIX.exec(plain);
-  if (prefix === null) return { text: plain, at: null };
-  return {
-    text: plain.slice(prefix[0].length),
-    at: prefix[0].slice(0, prefix[0].indexOf('Z') + 1),
-  };
+  const { text, at } = readLogLine(raw);
+  return { text: stripAnsi(text), at };
 }
 
 /** Seconds of a Go duration such as `30m0s`, `1h0m0s`, `29m41s`, `2s`. */

@@ -3,7 +3,7 @@
  * asciicast v2 recording (https://docs.asciinema.org/manual/asciicast/v2/) with the job's metadata.
  */
 import type { Transcript } from '../../../shared/models';
-import { stripAnsi } from './ansi';
+import { stripAnsi } from '../../../shared/terminal-grammar';
 
 /**
  * Output kept per session. 2 MiB is ~25 000 lines of 80 columns, well beyond a typical debugging

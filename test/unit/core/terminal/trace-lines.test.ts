@@ -29,9 +29,9 @@ describe('terminal log lines', () => {
   });
 
   it('cleans a line', () => {
-    expect(cleanLine('2025-01-01T12:00:00Z 01E+\x1b[31merror\x1b[0m\r')).toEqual({
+    expect(cleanLine('2025-01-01T12:00:00.000100Z 01E+\x1b[31merror\x1b[0m\r')).toEqual({
       text: 'error',
-      at: '2025-01-01T12:00:00Z',
+      at: '2025-01-01T12:00:00.000100Z',
     });
   });
 
