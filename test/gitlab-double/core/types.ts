@@ -171,6 +171,8 @@ export interface DoubleEventMap {
   'shell-input': { readonly jobId: number; readonly bytes: Buffer };
   'shell-exited': { readonly jobId: number; readonly exitCode: number };
   handshake: { readonly path: string; readonly status: number };
+  /** An authorised handshake starts waiting out the configured handshake delay. */
+  'handshake-delayed': { readonly path: string; readonly ms: number };
   'api-request': { readonly route: string; readonly status: number };
   'ping-sent': { readonly jobId: number };
   /** A handshake's dial is waiting for the job's executor (runner fault 'not-ready'). */

@@ -121,6 +121,7 @@ export class Workhorse {
         break;
     }
     if (settings.handshakeDelayMs > 0) {
+      this.#ctx.events.emit('handshake-delayed', { path, ms: settings.handshakeDelayMs });
       await delay(settings.handshakeDelayMs, undefined, { signal: abort.signal });
     }
     const dial = await sessionServer.dial(auth.channel, abort.signal);
