@@ -3,12 +3,15 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { layerBoundaries } from './scripts/eslint/layer-boundaries.js';
 
 /** Modules that must run under plain Node or in a web page may not reach for Electron. */
 const noElectron = {
   name: 'electron',
   message: 'Product logic runs without Electron: inject an interface instead.',
 };
+/** The core computes; it reaches the world only through injected ports. */
+const nodeIo = 'I/O belongs in src/main/node (an adapter the composition root injects).';
 const ipcOnly = {
   name: 'electron',
   importNames: ['ipcMain', 'ipcRenderer'],
@@ -41,8 +44,27 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/main/core/**', 'src/shared/**', 'src/cli/**', 'src/main/web/**'],
+    files: [
+      'src/main/core/**',
+      'src/main/node/**',
+      'src/shared/**',
+      'src/cli/**',
+      'src/main/web/**',
+    ],
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron] }] },
+  },
+  {
+    // Files, sockets and processes are Node adapters (src/main/node), handed to the core.
+    files: ['src/main/core/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron, { name: 'ws', message: nodeIo }],
+          patterns: [{ regex: '^node:(?!crypto$)', message: nodeIo }],
+        },
+      ],
+    },
   },
   {
     files: ['src/shared/**'],
@@ -81,9 +103,16 @@ export default tseslint.config(
       'src/main/electron/ipc-transport.ts',
       'src/preload/**',
       'src/main/core/**',
+      'src/main/node/**',
       'src/main/web/**',
     ],
     rules: { 'no-restricted-imports': ['error', { paths: [ipcOnly] }] },
+  },
+  {
+    // Which layer may import which (docs/architecture.md §1): resolved paths, not package names.
+    files: ['src/**'],
+    plugins: { jobshell: layerBoundaries },
+    rules: { 'jobshell/layer-boundaries': 'error' },
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],

@@ -2,7 +2,7 @@
  * `jobshell attach <job-url>`: credentials and the GitLab they belong to first (every problem
  * there is reported before any terminal exists), then the session itself.
  */
-import type { Clock, HttpTransport, Logger, NetworkOptions } from '../main/core/ports';
+import type { Clock, HttpTransport, Logger, NetworkOptions, SocketFactory } from '../main/core';
 import type { AttachCommand } from './args';
 import { runAttachSession, type AttachIo } from './attach-session';
 import { connectAccount } from './cli-account';
@@ -12,6 +12,7 @@ import { discoverBaseUrl, explicitBaseUrl, parseJobAddress } from './job-address
 export interface CommandDeps {
   readonly environment: CliEnvironment;
   readonly http: HttpTransport;
+  readonly createSocket: SocketFactory;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly version: string;
@@ -40,7 +41,7 @@ export async function runAttach(
   });
   return runAttachSession(address.url.href, {
     connection,
-    http,
+    network: { http, createSocket: deps.createSocket },
     clock: deps.clock,
     logger: deps.logger,
     version: deps.version,

@@ -5,14 +5,16 @@
  * restored on every way out.
  */
 import type { SessionView, Settings } from '../shared/models';
-import { createHoldFeature, type HoldFeature } from '../main/core/hold/hold-tracker';
-import type { Clock, HttpTransport, Logger } from '../main/core/ports';
-import type { AccountConnection } from '../main/core/services';
-import { DEFAULT_SETTINGS } from '../main/core/settings/settings-rules';
 import {
-  createTerminalService,
+  composeTerminals,
+  DEFAULT_SETTINGS,
+  type AccountConnection,
+  type Clock,
+  type HoldFeature,
+  type Logger,
+  type NetworkAdapters,
   type TerminalServiceWithStats,
-} from '../main/core/terminal/terminal-service';
+} from '../main/core';
 import { StdinForwarder } from './stdin-forwarder';
 import {
   connectingLine,
@@ -38,7 +40,7 @@ export interface AttachIo {
 
 export interface AttachDeps {
   readonly connection: AccountConnection;
-  readonly http: HttpTransport;
+  readonly network: Pick<NetworkAdapters, 'http' | 'createSocket'>;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly version: string;
@@ -76,19 +78,19 @@ class AttachRun {
     const { io, clock, logger } = deps;
     this.#interactive = io.stdin.isTTY;
     this.#writer = new TerminalWriter(io);
-    this.#hold = createHoldFeature({ clock, settings, logger });
-    this.#terminal = createTerminalService({
+    const { terminals, hold } = composeTerminals({
       accounts: singleAccountAccess(deps.connection),
-      http: deps.http,
+      network: deps.network,
       clock,
       logger,
       settings,
       version: deps.version,
-      holdTracker: this.#hold.tracker,
       // stdout carries the job's bytes only: how the session ended, that it reconnected and that
       // output was dropped are said on stderr (attach-status), once.
-      markers: false,
+      options: { markers: false },
     });
+    this.#hold = hold;
+    this.#terminal = terminals;
     this.#input = new StdinForwarder(io.stdin, this.#interactive, {
       send: (data) => {
         if (this.#sessionId !== null) this.#terminal.input(this.#sessionId, data);

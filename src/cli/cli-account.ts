@@ -3,10 +3,16 @@
  * account (the session says who you are; a token must belong to the same user), and offered to the
  * core through the same AccountAccess interface the stored accounts use.
  */
-import { cookieHeaderOf } from '../main/core/accounts/cookies';
-import { checkToken, identifySession } from '../main/core/accounts/credential-checks';
-import type { HttpTransport, NetworkOptions, SignInCookie } from '../main/core/ports';
-import type { AccountAccess, AccountConnection } from '../main/core/services';
+import {
+  checkToken,
+  cookieHeaderOf,
+  identifySession,
+  type AccountAccess,
+  type AccountConnection,
+  type HttpTransport,
+  type NetworkOptions,
+  type SignInCookie,
+} from '../main/core';
 
 /** The CLI's only account id; it never leaves the process. */
 export const CLI_ACCOUNT_ID = 'cli';

@@ -1,8 +1,6 @@
 /** A failure the CLI reports as one message and one exit code. */
 import { ContractError } from '../shared/contract';
-import { GitlabError } from '../main/core/gitlab/gitlab-error';
-import { NetworkError } from '../main/core/net/network-error';
-import { toContractError } from '../main/core/terminal/job-facts';
+import { GitlabError, NetworkError, toContractError } from '../main/core';
 import { EXIT, exitCodeForError, type ExitCode } from './exit-codes';
 
 /** Thrown anywhere in the CLI; `main` prints the message and exits with the code. */

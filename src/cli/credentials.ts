@@ -6,10 +6,14 @@
  */
 import { ContractError } from '../shared/contract';
 import { assertNever } from '../shared/assert-never';
-import { parseCookiesTxt, parsePastedCookie, SESSION_COOKIE } from '../main/core/accounts/cookies';
-import { cleanToken } from '../main/core/accounts/credential-checks';
-import { parseCaBundle } from '../main/core/accounts/network-config';
-import type { SignInCookie } from '../main/core/ports';
+import {
+  cleanToken,
+  parseCaBundle,
+  parseCookiesTxt,
+  parsePastedCookie,
+  SESSION_COOKIE,
+  type SignInCookie,
+} from '../main/core';
 import type { CredentialFlags } from './args';
 import { usageError } from './cli-error';
 

@@ -5,9 +5,13 @@
  * left): enough to act on, never a stream of countdown lines in the middle of the user's work.
  */
 import type { HoldInfo, SessionState } from '../shared/models';
-import { finishedWords, formatRemaining } from '../main/core/hold/hold-text';
-import { REMINDERS_BEFORE_DEADLINE_MS } from '../main/core/hold/hold-tracker';
-import type { Clock, TimerHandle } from '../main/core/ports';
+import {
+  finishedWords,
+  formatRemaining,
+  REMINDERS_BEFORE_DEADLINE_MS,
+  type Clock,
+  type TimerHandle,
+} from '../main/core';
 
 /** The notice for a held job, e.g. "Job 5001 finished its script; … (29:41 left). Detach …". */
 export function holdNoticeText(

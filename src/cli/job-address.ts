@@ -4,10 +4,14 @@
  * says it with --base-url, or each possible root is asked for `/api/v4/version`, which only a real
  * GitLab answers as JSON (200 when signed in, 401 when not).
  */
-import { normaliseBaseUrl } from '../main/core/accounts/base-url';
-import { createGitlabClient } from '../main/core/gitlab/gitlab-client';
-import type { HttpTransport, NetworkOptions } from '../main/core/ports';
-import { parseJobUrl, parseUrl } from '../main/core/terminal/job-url';
+import {
+  createGitlabClient,
+  normaliseBaseUrl,
+  parseJobUrl,
+  parseUrl,
+  type HttpTransport,
+  type NetworkOptions,
+} from '../main/core';
 import { usageError } from './cli-error';
 
 export interface JobAddress {

@@ -1,8 +1,10 @@
 /** `jobshell jobs --url <gitlab-url> [--json]`: your running and pending jobs, once. */
-import { normaliseBaseUrl } from '../main/core/accounts/base-url';
-import { probeGitlab } from '../main/core/accounts/credential-checks';
-import { createGitlabClient } from '../main/core/gitlab/gitlab-client';
-import type { NetworkOptions } from '../main/core/ports';
+import {
+  createGitlabClient,
+  normaliseBaseUrl,
+  probeGitlab,
+  type NetworkOptions,
+} from '../main/core';
 import type { JobsCommand } from './args';
 import type { CommandDeps } from './attach-command';
 import { connectAccount } from './cli-account';

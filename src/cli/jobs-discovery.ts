@@ -5,18 +5,23 @@
  * built with the jobs engineer's pure pieces. No polling, no gate: a handful of requests, once.
  */
 import type { JobView } from '../shared/models';
-import type { GitlabClient } from '../main/core/gitlab/gitlab-client';
-import { isGitlabError } from '../main/core/gitlab/gitlab-error';
-import { DEVELOPER_ACCESS, type WebJobAnswer } from '../main/core/jobs/availability';
-import { buildJobViews } from '../main/core/jobs/job-list';
-import { projectFacts, webJobAnswer, type TerminalChecks } from '../main/core/jobs/terminal-checks';
 import {
+  applyListed,
+  buildJobViews,
+  DEVELOPER_ACCESS,
+  isGitlabError,
   JOBS_PER_PAGE,
   MAX_IN_FLIGHT_PER_INSTANCE,
   MAX_WATCHED_PROJECTS,
-} from '../main/core/jobs/tuning';
-import { applyListed, newProject, type WatchedProject } from '../main/core/jobs/watched-project';
-import type { AccountConnection } from '../main/core/services';
+  newProject,
+  projectFacts,
+  webJobAnswer,
+  type AccountConnection,
+  type GitlabClient,
+  type TerminalChecks,
+  type WatchedProject,
+  type WebJobAnswer,
+} from '../main/core';
 import { mapLimit } from './map-limit';
 
 const JOB_SCOPES = ['running', 'pending'] as const;

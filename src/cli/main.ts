@@ -4,10 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { version } from '../../package.json';
-import type { LogLevel, Logger } from '../main/core/ports';
-import { systemClock } from '../main/core/ports';
-import { createStreamLogger } from '../main/core/logging';
-import { createNodeHttpTransport } from '../main/core/net/node-http-transport';
+import { createStreamLogger, systemClock, type Logger, type LogLevel } from '../main/core';
+import { nodeNetwork } from '../main/node';
 import { assertNever } from '../shared/assert-never';
 import { parseCommand, type HelpTopic } from './args';
 import { runAttach, type CommandDeps } from './attach-command';
@@ -64,13 +62,15 @@ function helpText(topic: HelpTopic): string {
 }
 
 function commandDeps(io: AttachIo): CommandDeps {
+  const { http, createSocket } = nodeNetwork();
   return {
     environment: {
       env: process.env,
       readText: (path) => readFile(path, 'utf8'),
       now: () => systemClock.now(),
     },
-    http: createNodeHttpTransport(),
+    http,
+    createSocket,
     clock: systemClock,
     logger: loggerFor(process.env[LOG_ENV], io),
     version,

@@ -2,24 +2,25 @@
  * Electron composition root: creates the platform's implementations of the core's ports, the
  * window, tray and IPC, and wires them. No product rule lives here.
  */
-import { app, dialog, shell, type BrowserWindow, type Rectangle } from 'electron';
+import { app, shell, type BrowserWindow, type Rectangle } from 'electron';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { version } from '../../package.json';
 import type { EventName, EventPayload } from '../shared/contract';
 import type { SessionView } from '../shared/models';
-import { composeCore } from './core/compose';
-import { deriveTray } from './core/hold/tray-model';
-import { findLaunchUrl } from './core/jobs/launch-url';
-import { createStreamLogger } from './core/logging';
+import { composeCore, createStreamLogger, deriveTray } from './core';
 import { createAppTray, type AppTray } from './electron/app-tray';
 import { createDesktopNotifier } from './electron/desktop-notifier';
 import { createElectronSettingsStore } from './electron/electron-settings-store';
 import { registerIpc } from './electron/ipc-transport';
+import { launchUrlOpener } from './electron/launch-urls';
 import { createMainWindow, rendererUrl, senderCheckFor } from './electron/main-window';
+import { confirmQuit } from './electron/quit-confirmation';
 import { createSafeStorageSecretStore } from './electron/safe-storage-secret-store';
 import { createSignInWindows } from './electron/sign-in-window';
+import { hideToTrayOnClose } from './electron/tray-policy';
+import { nodeNetwork } from './node';
 
 const OUT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Tray icons ship as extraResources in packaged builds, and sit in assets/ in development. */
@@ -58,7 +59,6 @@ async function main(): Promise<void> {
 
   let window: BrowserWindow | null = null;
   let quitting = false;
-  let toldAboutTray = store.read('toldAboutTray') === true;
   const devServerUrl = process.env.ELECTRON_RENDERER_URL;
   const appUrl = rendererUrl({ outDir: OUT_DIR, devServerUrl });
 
@@ -81,6 +81,7 @@ async function main(): Promise<void> {
     webSignIn: createSignInWindows(logger),
     openExternal: (url) => shell.openExternal(url),
     notifier,
+    network: nodeNetwork(),
   });
 
   const showWindow = (): void => {
@@ -93,34 +94,11 @@ async function main(): Promise<void> {
           store.write('windowBounds', bounds);
         },
       });
-      window.on('close', (event) => {
-        if (quitting) return;
-        // Closing the window keeps Jobshell (and its terminals) running in the tray.
-        event.preventDefault();
-        window?.hide();
-        if (!toldAboutTray) {
-          toldAboutTray = true;
-          store.write('toldAboutTray', true);
-          notifyInTray(
-            'Jobshell keeps running in the tray, with your terminals. Quit it from the tray menu.',
-          );
-        }
-      });
+      hideToTrayOnClose(window, { isQuitting: () => quitting, store, notifier });
     }
     if (window.isMinimized()) window.restore();
     window.show();
     window.focus();
-  };
-
-  const notifyInTray = (body: string): void => {
-    notifier.show({
-      id: 'tray-hint',
-      kind: 'summary',
-      title: 'Jobshell is still running',
-      body,
-      sessionId: null,
-      actions: [],
-    });
   };
 
   registerIpc(
@@ -135,7 +113,7 @@ async function main(): Promise<void> {
     iconDir: TRAY_ICON_DIR,
     onShow: showWindow,
     onQuit: () => {
-      void confirmQuit();
+      void quitIfConfirmed();
     },
     onReleaseAllIdle: () => {
       void core.request('terminal.releaseAllIdle', {});
@@ -162,31 +140,9 @@ async function main(): Promise<void> {
   setInterval(renderTray, TRAY_REFRESH_MS).unref();
   renderTray();
 
-  const openLaunchUrl = (argv: readonly string[]): void => {
-    const url = findLaunchUrl(argv);
-    if (url === null) return;
-    showWindow();
-    core.request('terminal.open', { target: { kind: 'url', url } }).catch((error: unknown) => {
-      void dialog.showMessageBox({
-        type: 'warning',
-        message: 'Could not open that job',
-        detail: String(error),
-      });
-    });
-  };
-
-  const confirmQuit = async (): Promise<void> => {
-    const open = sessions.filter((s) => s.state.kind !== 'closed').length;
-    if (open > 0) {
-      const { response } = await dialog.showMessageBox({
-        type: 'question',
-        buttons: ['Quit', 'Cancel'],
-        defaultId: 1,
-        message: `Quit Jobshell and close ${open} terminal${open === 1 ? '' : 's'}?`,
-        detail: 'Closing a terminal ends its shell; a job held open by it finishes at once.',
-      });
-      if (response !== 0) return;
-    }
+  const openLaunchUrl = launchUrlOpener(core, showWindow);
+  const quitIfConfirmed = async (): Promise<void> => {
+    if (!(await confirmQuit(sessions))) return;
     quitting = true;
     app.quit();
   };

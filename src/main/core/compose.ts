@@ -1,25 +1,43 @@
 /**
- * Builds the whole core from a platform's implementations of the ports. Electron, browser mode
- * and the tests call this; only the ports differ between them.
+ * Builds the core from a platform's implementations of the ports. Electron, browser mode, the CLI
+ * and the tests call this; only the ports differ between them (Node's network adapters come from
+ * src/main/node, never imported here).
  */
-import type { AppInfo } from '../../shared/models';
+import type { AppInfo, CertificateInfo, Settings } from '../../shared/models';
 import { createAccountsService } from './accounts/accounts-service';
 import { createAppCore, type AppCore } from './app-core';
-import { createHoldFeature } from './hold/hold-tracker';
+import { createHoldFeature, type HoldFeature } from './hold/hold-tracker';
 import { createJobsService } from './jobs/jobs-service';
-import { createNodeHttpTransport } from './net/node-http-transport';
 import {
   systemClock,
   type Clock,
   type HttpTransport,
   type Logger,
+  type NetworkOptions,
   type Notifier,
   type SecretStore,
   type SettingsStore,
   type WebSignIn,
 } from './ports';
+import type { AccountAccess } from './services';
 import { createSettingsService } from './settings/settings-service';
-import { createTerminalService, type TerminalServiceOptions } from './terminal/terminal-service';
+import type { SocketFactory } from './terminal/socket';
+import {
+  createTerminalService,
+  type TerminalServiceOptions,
+  type TerminalServiceWithStats,
+} from './terminal/terminal-service';
+
+/** The network as the core uses it; src/main/node implements it over Node's http/tls and `ws`. */
+export interface NetworkAdapters {
+  readonly http: HttpTransport;
+  readonly createSocket: SocketFactory;
+  readonly inspectCertificate: (
+    url: string,
+    network: NetworkOptions,
+    clock: Clock,
+  ) => Promise<CertificateInfo>;
+}
 
 export interface PlatformDeps {
   readonly version: string;
@@ -31,7 +49,7 @@ export interface PlatformDeps {
   readonly notifier: Notifier;
   readonly webSignIn: WebSignIn | null;
   readonly openExternal: (url: string) => Promise<void>;
-  readonly http?: HttpTransport;
+  readonly network: NetworkAdapters;
   readonly clock?: Clock;
   /** Test and benchmark hooks into terminal timing (heartbeat etc.); production uses defaults. */
   readonly terminalOptions?: TerminalServiceOptions;
@@ -39,9 +57,9 @@ export interface PlatformDeps {
 
 /** Creates every service and the contract endpoint over them. */
 export function composeCore(platform: PlatformDeps): AppCore {
-  const http = platform.http ?? createNodeHttpTransport();
+  const { network, logger } = platform;
+  const { http } = network;
   const clock = platform.clock ?? systemClock;
-  const { logger } = platform;
   const settings = createSettingsService(platform.store);
   const accounts = createAccountsService({
     http,
@@ -50,19 +68,17 @@ export function composeCore(platform: PlatformDeps): AppCore {
     clock,
     logger,
     webSignIn: platform.webSignIn,
+    inspectCertificate: (url, options) => network.inspectCertificate(url, options, clock),
   });
   const optIn = platform.secrets.optInToUnencrypted ?? null;
-  const hold = createHoldFeature({ clock, logger, settings: () => settings.get() });
-  const terminals = createTerminalService({
+  const { terminals, hold } = composeTerminals({
     accounts,
-    http,
+    network,
     clock,
     logger,
     settings: () => settings.get(),
     version: platform.version,
-    holdTracker: hold.tracker,
-    holdNotifications: hold.onNotification,
-    ...(platform.terminalOptions ?? {}),
+    ...(platform.terminalOptions === undefined ? {} : { options: platform.terminalOptions }),
   });
   const jobs = createJobsService({ accounts, http, clock, logger, settings: platform.store });
   const core = createAppCore({
@@ -89,4 +105,39 @@ export function composeCore(platform: PlatformDeps): AppCore {
       hold.dispose();
     },
   };
+}
+
+export interface TerminalsDeps {
+  readonly accounts: AccountAccess;
+  readonly network: Pick<NetworkAdapters, 'http' | 'createSocket'>;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly settings: () => Settings;
+  readonly version: string;
+  readonly options?: TerminalServiceOptions;
+}
+
+/**
+ * The terminal service with the hold feature watching its sessions: the app and the CLI
+ * (`jobshell attach`) both run terminals through this one wiring.
+ */
+export function composeTerminals(deps: TerminalsDeps): {
+  readonly terminals: TerminalServiceWithStats;
+  readonly hold: HoldFeature;
+} {
+  const { clock, logger, settings } = deps;
+  const hold = createHoldFeature({ clock, logger, settings });
+  const terminals = createTerminalService({
+    accounts: deps.accounts,
+    http: deps.network.http,
+    createSocket: deps.network.createSocket,
+    clock,
+    logger,
+    settings,
+    version: deps.version,
+    holdTracker: hold.tracker,
+    holdNotifications: hold.onNotification,
+    ...(deps.options ?? {}),
+  });
+  return { terminals, hold };
 }

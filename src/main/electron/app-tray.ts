@@ -8,7 +8,7 @@ import {
 } from 'electron';
 import { join } from 'node:path';
 import { assertNever } from '../../shared/assert-never';
-import type { TrayIcon, TrayMenuItem, TrayModel } from '../core/hold/tray-model';
+import type { TrayIcon, TrayMenuItem, TrayModel } from '../core';
 
 export interface AppTrayDeps {
   /** Folder holding tray-idle.png, tray-active.png, tray-attention.png (+ @2x, Template). */

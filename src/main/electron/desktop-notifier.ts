@@ -1,8 +1,7 @@
 /** Desktop notifications for the core's alerts; actions and clicks go back through the core. */
 import { Notification } from 'electron';
 import type { AppNotification, NotificationAction } from '../../shared/models';
-import { notificationText } from '../core/hold/notification-text';
-import type { Notifier } from '../core/ports';
+import { notificationText, type Notifier } from '../core';
 
 const ACTION_LABELS: Readonly<Record<NotificationAction, string>> = {
   release: 'Release',

@@ -4,7 +4,7 @@
  * Keys are taken literally (no dot-notation nesting); keys without a schema are stored as given.
  */
 import Store, { type Schema } from 'electron-store';
-import type { SettingsStore } from '../core/ports';
+import type { SettingsStore } from '../core';
 
 const stringList = { type: 'array', items: { type: 'string' } } as const;
 const nullableString = { type: ['string', 'null'] } as const;

@@ -17,7 +17,7 @@ import {
   type Envelope,
 } from '../../shared/contract';
 import { IPC_EVENT, IPC_NOTIFY, IPC_REQUEST } from '../../shared/ipc-channels';
-import type { Logger } from '../core/ports';
+import type { Logger } from '../core';
 
 export interface SenderInfo {
   readonly sender: Pick<WebContents, 'id'>;

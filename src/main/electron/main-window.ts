@@ -5,8 +5,9 @@
 import { BrowserWindow, shell, type Rectangle, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { validateExternalUrl } from '../core/external-url';
+import { validateExternalUrl } from '../core';
 import type { SenderCheck } from './ipc-transport';
+import { hardenedWebPreferences } from './web-preferences';
 
 export interface MainWindowOptions {
   readonly outDir: string;
@@ -40,20 +41,9 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     minHeight: MIN_HEIGHT,
     show: false,
     title: 'Jobshell',
-    webPreferences: {
+    webPreferences: hardenedWebPreferences({
       preload: join(options.outDir, 'preload', 'index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      spellcheck: false,
-      navigateOnDragDrop: false,
-      // Middle-click would ask for new windows; none are allowed anyway, so the feature goes.
-      disableBlinkFeatures: 'Auxclick',
-    },
+    }),
   });
   const url = rendererUrl(options);
   lockDown(window.webContents, url);

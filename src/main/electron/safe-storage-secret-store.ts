@@ -7,9 +7,13 @@
 import { safeStorage } from 'electron';
 import { ContractError } from '../../shared/contract';
 import type { SecretStorageInfo } from '../../shared/models';
-import type { Logger, SecretStore, SettingsStore } from '../core/ports';
-import { createMemorySecretStore } from '../core/storage/memory-stores';
-import { openStringMapFile, stringEntries, type FileLayout } from '../core/storage/string-map-file';
+import {
+  createMemorySecretStore,
+  type Logger,
+  type SecretStore,
+  type SettingsStore,
+} from '../core';
+import { openStringMapFile, stringEntries, type FileLayout } from '../node';
 
 /** SettingsStore key where the user's "store without a keyring anyway" choice is remembered. */
 export const ALLOW_PLAIN_TEXT_KEY = 'secrets.allowPlainText';

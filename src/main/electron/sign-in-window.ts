@@ -7,7 +7,8 @@
 import { BrowserWindow, session } from 'electron';
 import { X509Certificate } from 'node:crypto';
 import { ContractError } from '../../shared/contract';
-import type { Logger, NetworkOptions, SignInCookie, WebSignIn } from '../core/ports';
+import type { Logger, NetworkOptions, SignInCookie, WebSignIn } from '../core';
+import { hardenedWebPreferences } from './web-preferences';
 
 const SESSION_COOKIE = '_gitlab_session';
 const WINDOW_WIDTH = 900;
@@ -138,17 +139,7 @@ export function createSignInWindows(logger: Logger): WebSignIn {
       height: WINDOW_HEIGHT,
       title: `Sign in to ${new URL(baseUrl).host}`,
       autoHideMenuBar: true,
-      webPreferences: {
-        partition,
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        nodeIntegrationInWorker: false,
-        webSecurity: true,
-        allowRunningInsecureContent: false,
-        webviewTag: false,
-        navigateOnDragDrop: false,
-      },
+      webPreferences: hardenedWebPreferences({ partition }),
     });
     const done = new Promise<readonly SignInCookie[]>((resolve, reject) => {
       let finished = false;

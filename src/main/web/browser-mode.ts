@@ -4,12 +4,16 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppCore } from '../core/app-core';
-import { composeCore } from '../core/compose';
-import type { Clock, HttpTransport, Logger, Notifier } from '../core/ports';
-import { createFileSecretStore } from '../core/storage/file-secret-store';
-import { createJsonSettingsStore } from '../core/storage/json-settings-store';
-import type { TerminalServiceOptions } from '../core/terminal/terminal-service';
+import {
+  composeCore,
+  type AppCore,
+  type Clock,
+  type HttpTransport,
+  type Logger,
+  type Notifier,
+  type TerminalServiceOptions,
+} from '../core';
+import { createFileSecretStore, createJsonSettingsStore, nodeNetwork } from '../node';
 import { startWebServer, type WebServer } from './web-server';
 
 export interface BrowserModeOptions {
@@ -48,7 +52,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     notifier: toastOnlyNotifier,
     webSignIn: null,
     openExternal: options.openExternal,
-    ...(options.http === undefined ? {} : { http: options.http }),
+    network: nodeNetwork(options.http),
     ...(options.clock === undefined ? {} : { clock: options.clock }),
     ...(options.terminalOptions === undefined ? {} : { terminalOptions: options.terminalOptions }),
   });

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { version } from '../../../package.json';
-import { createStreamLogger } from '../core/logging';
+import { createStreamLogger } from '../core';
 import { startBrowserMode } from './browser-mode';
 
 const USAGE = `Usage: npm run web -- [--port N] [--data-dir DIR] [--open]

@@ -21,7 +21,7 @@ import {
 } from '../../shared/contract';
 import type { OutputChunk } from '../../shared/models';
 import { encodeOutputFrame, parseClientMessage, type ServerMessage } from '../../shared/wire-codec';
-import type { Logger } from '../core/ports';
+import type { Logger } from '../core';
 import { RENDERER_CSP } from './csp';
 
 export interface WebServerOptions {

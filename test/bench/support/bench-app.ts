@@ -13,8 +13,9 @@ import type { AccountView } from '../../../src/shared/models';
 import type { AppCore } from '../../../src/main/core/app-core';
 import { composeCore } from '../../../src/main/core/compose';
 import type { Logger, Notifier } from '../../../src/main/core/ports';
-import { createFileSecretStore } from '../../../src/main/core/storage/file-secret-store';
-import { createJsonSettingsStore } from '../../../src/main/core/storage/json-settings-store';
+import { createFileSecretStore } from '../../../src/main/node/storage/file-secret-store';
+import { createJsonSettingsStore } from '../../../src/main/node/storage/json-settings-store';
+import { nodeNetwork } from '../../../src/main/node';
 import { startWebServer, type WebServer } from '../../../src/main/web/web-server';
 import type { DoubleProcess } from './double-process';
 import { createSocketTap, type SocketTap } from './socket-tap';
@@ -63,6 +64,7 @@ export async function startBenchApp(
     notifier: quietNotifier,
     webSignIn: null,
     openExternal: () => Promise.resolve(),
+    network: nodeNetwork(),
     terminalOptions: { createSocket: tap.factory },
   });
   await core.start();

@@ -3,7 +3,8 @@
  * own socket: bytes it sends (keystrokes leaving the core) and bytes it receives (frames from
  * Workhorse). Nothing is changed or delayed; listeners run after the core handled the event.
  */
-import { createWsSocket, type SocketFactory } from '../../../src/main/core/terminal/socket';
+import type { SocketFactory } from '../../../src/main/core/terminal/socket';
+import { createWsSocket } from '../../../src/main/node/ws-socket';
 import { wallNow } from './wall-clock';
 
 export interface SocketTapListener {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppCore } from '../../../src/main/core/app-core';
 import { composeCore } from '../../../src/main/core/compose';
+import { nodeNetwork } from '../../../src/main/node';
 import type { SecretStore } from '../../../src/main/core/ports';
 import {
   createMemorySecretStore,
@@ -52,6 +53,7 @@ function core(secrets: SecretStore): AppCore {
     notifier: { show: () => undefined, close: () => undefined },
     webSignIn: null,
     openExternal: () => Promise.resolve(),
+    network: nodeNetwork(),
   });
 }
 

@@ -5,7 +5,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { CertificateInfo } from '../../../shared/models';
-import { inspectCertificate as inspectOverNetwork } from '../net/socket-options';
 import type {
   Clock,
   HttpTransport,
@@ -33,8 +32,8 @@ export interface AccountsDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly webSignIn: WebSignIn | null;
-  /** Certificate inspection; defaults to a real TLS handshake. */
-  readonly inspectCertificate?: (url: string, network: NetworkOptions) => Promise<CertificateInfo>;
+  /** Certificate inspection: a TLS handshake in production (src/main/node/net/socket-options.ts). */
+  readonly inspectCertificate: (url: string, network: NetworkOptions) => Promise<CertificateInfo>;
   readonly newId?: () => string;
 }
 
@@ -47,8 +46,7 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
     ...deps,
     store,
     rechecks,
-    inspectCertificate:
-      deps.inspectCertificate ?? ((url, network) => inspectOverNetwork(url, network, { clock })),
+    inspectCertificate: deps.inspectCertificate,
     newId: deps.newId ?? randomUUID,
   };
   return {

@@ -16,7 +16,7 @@ import type { FlowLimits } from './flow-control';
 import type { HoldTracker } from './hold';
 import { NotificationRouter } from './notification-routing';
 import { OutputBatcher } from './output-batcher';
-import { createWsSocket, type SocketFactory } from './socket';
+import type { SocketFactory } from './socket';
 import type { SessionTarget } from './session-env';
 import { createSessionOpener } from './session-opener';
 import { SessionRegistry } from './session-registry';
@@ -50,6 +50,8 @@ export interface TerminalServiceOptions {
 export interface TerminalServiceDeps extends TerminalServiceOptions {
   readonly accounts: AccountAccess;
   readonly http: HttpTransport;
+  /** Opens terminal sockets (src/main/node/ws-socket.ts in production). */
+  readonly createSocket: SocketFactory;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly settings: () => Settings;
@@ -149,7 +151,7 @@ export function createTerminalService(deps: TerminalServiceDeps): TerminalServic
       logger,
       tuning,
       random: deps.random ?? Math.random,
-      createSocket: deps.createSocket ?? createWsSocket,
+      createSocket: deps.createSocket,
       userAgent,
       markers: deps.markers ?? true,
       ...(deps.flowLimits === undefined ? {} : { flowLimits: deps.flowLimits }),

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ContractError } from '../../../../src/shared/contract';
 import { RECHECK_INITIAL_MS } from '../../../../src/main/core/accounts/account-rechecks';
 import { NetworkError } from '../../../../src/main/core/net/network-error';
-import { createNodeHttpTransport } from '../../../../src/main/core/net/node-http-transport';
+import { createNodeHttpTransport } from '../../../../src/main/node/net/node-http-transport';
 import type { HttpTransport } from '../../../../src/main/core/ports';
 import { startGitlabDouble, type GitlabDouble } from '../../../gitlab-double';
 import { FakeClock } from '../../support/fake-clock';

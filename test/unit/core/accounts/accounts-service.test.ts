@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ContractError } from '../../../../src/shared/contract';
-import { createNodeHttpTransport } from '../../../../src/main/core/net/node-http-transport';
+import { createNodeHttpTransport } from '../../../../src/main/node/net/node-http-transport';
 import type {
   HttpTransport,
   SecretStore,

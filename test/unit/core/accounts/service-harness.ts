@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AccountView } from '../../../../src/shared/models';
 import { createAccountsService } from '../../../../src/main/core/accounts/accounts-service';
-import { createNodeHttpTransport } from '../../../../src/main/core/net/node-http-transport';
+import { createNodeHttpTransport } from '../../../../src/main/node/net/node-http-transport';
+import { inspectCertificate } from '../../../../src/main/node/net/socket-options';
 import type {
   HttpTransport,
   SecretStore,
@@ -12,8 +13,8 @@ import type {
   WebSignIn,
 } from '../../../../src/main/core/ports';
 import type { AccountsService } from '../../../../src/main/core/services';
-import { createFileSecretStore } from '../../../../src/main/core/storage/file-secret-store';
-import { createJsonSettingsStore } from '../../../../src/main/core/storage/json-settings-store';
+import { createFileSecretStore } from '../../../../src/main/node/storage/file-secret-store';
+import { createJsonSettingsStore } from '../../../../src/main/node/storage/json-settings-store';
 import { captureLogger } from '../../support/capture-logger';
 import { FakeClock } from '../../support/fake-clock';
 
@@ -60,6 +61,7 @@ export function createHarness(options: Partial<HarnessOptions> = {}): Harness {
     clock,
     logger,
     webSignIn: options.webSignIn ?? null,
+    inspectCertificate: (url, network) => inspectCertificate(url, network, { clock }),
   });
   const read = (path: string): string => {
     try {

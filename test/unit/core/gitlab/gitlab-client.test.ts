@@ -6,7 +6,7 @@ import {
   type GitlabCredentials,
 } from '../../../../src/main/core/gitlab/gitlab-client';
 import { GitlabError } from '../../../../src/main/core/gitlab/gitlab-error';
-import { createNodeHttpTransport } from '../../../../src/main/core/net/node-http-transport';
+import { createNodeHttpTransport } from '../../../../src/main/node/net/node-http-transport';
 import { DIRECT_NETWORK } from '../../../../src/main/core/ports';
 import { startGitlabDouble, type GitlabDouble } from '../../../gitlab-double';
 

@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { NetworkError } from '../../../../src/main/core/net/network-error';
-import { inspectCertificate, tlsSocketOptions } from '../../../../src/main/core/net/socket-options';
+import { inspectCertificate, tlsSocketOptions } from '../../../../src/main/node/net/socket-options';
 import { DIRECT_NETWORK, type NetworkOptions } from '../../../../src/main/core/ports';
 import { startGitlabDouble, type GitlabDouble } from '../../../gitlab-double';
 import { FakeClock } from '../../support/fake-clock';

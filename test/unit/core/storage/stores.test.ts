@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFileSecretStore } from '../../../../src/main/core/storage/file-secret-store';
-import { createJsonSettingsStore } from '../../../../src/main/core/storage/json-settings-store';
+import { createFileSecretStore } from '../../../../src/main/node/storage/file-secret-store';
+import { createJsonSettingsStore } from '../../../../src/main/node/storage/json-settings-store';
 import {
   createMemorySecretStore,
   createMemorySettingsStore,

@@ -20,7 +20,8 @@ import {
   type Clock,
   type HttpTransport,
 } from '../../../../src/main/core/ports';
-import { createNodeHttpTransport } from '../../../../src/main/core/net/node-http-transport';
+import { createNodeHttpTransport } from '../../../../src/main/node/net/node-http-transport';
+import { createWsSocket } from '../../../../src/main/node/ws-socket';
 import {
   createTerminalService,
   type TerminalServiceOptions,
@@ -292,6 +293,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logger,
     settings: () => DEFAULT_SETTINGS,
     version: 'test',
+    createSocket: options.service?.createSocket ?? createWsSocket,
     ...options.service,
   });
   const renderer = new FakeRenderer(service);

@@ -9,7 +9,7 @@ import {
   type HttpTransport,
   type SettingsStore,
 } from '../../../../../src/main/core/ports';
-import { createNodeHttpTransport } from '../../../../../src/main/core/net/node-http-transport';
+import { createNodeHttpTransport } from '../../../../../src/main/node/net/node-http-transport';
 import type {
   AccountAccess,
   AccountConnection,

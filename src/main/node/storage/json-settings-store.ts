@@ -1,6 +1,6 @@
 /** Non-secret settings in one JSON file, replaced atomically on every change. */
 import fs from 'node:fs';
-import type { SettingsStore } from '../ports';
+import type { SettingsStore } from '../../core/ports';
 import { writeFileAtomicSync } from './atomic-write';
 
 /**

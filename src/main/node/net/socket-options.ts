@@ -5,10 +5,10 @@
 import https from 'node:https';
 import type { PeerCertificate, TLSSocket } from 'node:tls';
 import type { CertificateInfo } from '../../../shared/models';
-import type { Clock, NetworkOptions } from '../ports';
-import { systemClock } from '../ports';
-import { toNetworkError } from './error-mapping';
-import { NetworkError } from './network-error';
+import type { Clock, NetworkOptions } from '../../core/ports';
+import { systemClock } from '../../core/ports';
+import { toNetworkError } from '../../core/net/error-mapping';
+import { NetworkError } from '../../core/net/network-error';
 import { connectionOptions, proxyHostOf, type ConnectionOptions } from './trust-policy';
 
 /** How long inspecting a certificate may take: one TLS handshake, possibly through a proxy. */

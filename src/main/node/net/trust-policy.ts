@@ -12,8 +12,8 @@ import https from 'node:https';
 import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
 import { HttpsProxyAgent } from 'https-proxy-agent';
-import type { NetworkOptions } from '../ports';
-import { NetworkError } from './network-error';
+import type { NetworkOptions } from '../../core/ports';
+import { NetworkError } from '../../core/net/network-error';
 
 /** Decides, once the TLS handshake is done, whether the connection may carry the request. */
 export type HandshakeCheck = (socket: tls.TLSSocket) => Error | null;

@@ -3,7 +3,7 @@
  * is not encrypted. Used by browser mode, the CLI and tests, where no OS keyring is available.
  */
 import type { SecretStorageInfo } from '../../../shared/models';
-import type { SecretStore } from '../ports';
+import type { SecretStore } from '../../core/ports';
 import { openStringMapFile, stringEntries, type FileLayout } from './string-map-file';
 
 /** The SecretStorageInfo of a plain-file store at `path`. */

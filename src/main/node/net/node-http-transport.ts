@@ -5,10 +5,10 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import type { Clock, HttpRequest, HttpResponse, HttpTransport } from '../ports';
-import { systemClock } from '../ports';
-import { toNetworkError, type ErrorContext } from './error-mapping';
-import { NetworkError } from './network-error';
+import type { Clock, HttpRequest, HttpResponse, HttpTransport } from '../../core/ports';
+import { systemClock } from '../../core/ports';
+import { toNetworkError, type ErrorContext } from '../../core/net/error-mapping';
+import { NetworkError } from '../../core/net/network-error';
 import { connectionOptions, proxyHostOf } from './trust-policy';
 
 /**
