@@ -47,7 +47,7 @@ export async function submitSignIn(
   // GitLab's AuthenticatesWithTwoFactor: the second step posts `user[otp_attempt]` to the same
   // route, and the session remembers whose password was accepted (`session[:otp_user_id]`).
   const otpAttempt = form.get('user[otp_attempt]');
-  if (otpAttempt !== undefined && session.otpUserId !== undefined) {
+  if (otpAttempt !== null && session.otpUserId !== undefined) {
     const pending = store.users.get(session.otpUserId);
     if (pending?.otpCode === undefined || otpAttempt.trim() !== pending.otpCode) {
       sendHtml(res, 200, twoFactorPage(action, session.csrfToken, INVALID_OTP));
