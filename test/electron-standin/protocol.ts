@@ -104,7 +104,10 @@ export type ToHost = {
     { readonly webContentsId: number; readonly channel: string; readonly args: unknown[] },
     null,
   ];
-  'session.cookies': [{ readonly partition: string; readonly filter: CookieFilter }, StandinCookie[]];
+  'session.cookies': [
+    { readonly partition: string; readonly filter: CookieFilter },
+    StandinCookie[],
+  ];
   'session.clear': [{ readonly partition: string; readonly what: 'storage' | 'cache' }, null];
   'session.configure': [
     {

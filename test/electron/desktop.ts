@@ -4,10 +4,7 @@
  * the same built main process and preload with Chromium for the windows.
  */
 import { _electron as electron, type ElectronApplication, type Page } from '@playwright/test';
-import {
-  StandinApplication,
-  type KeyringBackend,
-} from '../electron-standin/host/standin-app';
+import { StandinApplication, type KeyringBackend } from '../electron-standin/host/standin-app';
 import { electronBinary } from './support';
 
 export type Backend = 'standin' | 'electron';
@@ -60,7 +57,12 @@ export async function launchDesktop(
 ): Promise<DesktopApp> {
   const args = options.args ?? [];
   if (backend === 'standin')
-    return fromStandin(StandinApplication.launch({ args, ...(options.keyring === undefined ? {} : { keyring: options.keyring }) }));
+    return fromStandin(
+      StandinApplication.launch({
+        args,
+        ...(options.keyring === undefined ? {} : { keyring: options.keyring }),
+      }),
+    );
   const binary = electronBinary();
   if (!('path' in binary)) throw new Error(binary.missing);
   return fromElectron(await electron.launch({ executablePath: binary.path, args: ['.', ...args] }));

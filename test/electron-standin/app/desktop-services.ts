@@ -27,7 +27,8 @@ function showMessageBox(
     message: options.message,
     detail: options.detail ?? '',
     // Docs: "buttons … an empty array will result in one button labeled 'OK'".
-    buttons: options.buttons === undefined || options.buttons.length === 0 ? ['OK'] : options.buttons,
+    buttons:
+      options.buttons === undefined || options.buttons.length === 0 ? ['OK'] : options.buttons,
   });
 }
 

@@ -40,7 +40,8 @@ function control(action: Control): void {
   switch (action.op) {
     case 'window.close': {
       const window = windowForContents(action.webContentsId);
-      if (window === undefined) throw new Error(`No window shows webContents ${action.webContentsId}`);
+      if (window === undefined)
+        throw new Error(`No window shows webContents ${action.webContentsId}`);
       window.close();
       return;
     }
@@ -82,7 +83,12 @@ export function installHostHandlers(): void {
   link.handle('ipc', async ({ webContentsId, frameUrl, kind, channel, args }) => {
     const sender = liveContents(webContentsId);
     // Docs, IpcMainEvent / IpcMainInvokeEvent: sender, senderFrame (WebFrameMain), frameId, processId.
-    const senderFrame = guarded('WebFrameMain', { url: frameUrl, name: '', routingId: 1, processId: 1 });
+    const senderFrame = guarded('WebFrameMain', {
+      url: frameUrl,
+      name: '',
+      routingId: 1,
+      processId: 1,
+    });
     const base = { sender, senderFrame, frameId: 1, processId: 1 };
     if (kind === 'invoke') return await ipcMainImpl.invoke(base, channel, args);
     ipcMainImpl.deliver(sender, electronEvent({ ...base, returnValue: undefined }), channel, args);

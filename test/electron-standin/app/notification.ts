@@ -62,7 +62,8 @@ export class StandinNotification extends EventEmitter {
   /** Docs, 'action': (event, index) of the button pressed. */
   userAction(index: number): void {
     const count = this.options.actions?.length ?? 0;
-    if (index < 0 || index >= count) throw new Error(`Notification ${this.id} has no action ${index}`);
+    if (index < 0 || index >= count)
+      throw new Error(`Notification ${this.id} has no action ${index}`);
     this.emit('action', electronEvent({}), index);
   }
 

@@ -47,7 +47,10 @@ function available(): boolean {
 }
 
 function encrypt(plainText: string): Buffer {
-  if (!available()) throw new Error('Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.');
+  if (!available())
+    throw new Error(
+      'Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.',
+    );
   const prefix = backend() === 'basic_text' ? 'v10' : 'v11';
   const cipher = createCipheriv('aes-128-cbc', keyFor(prefix), IV);
   return Buffer.concat([Buffer.from(prefix), cipher.update(plainText, 'utf8'), cipher.final()]);
@@ -59,7 +62,9 @@ function decrypt(encrypted: Buffer): string {
     throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
   try {
     const decipher = createDecipheriv('aes-128-cbc', keyFor(prefix), IV);
-    return Buffer.concat([decipher.update(encrypted.subarray(3)), decipher.final()]).toString('utf8');
+    return Buffer.concat([decipher.update(encrypted.subarray(3)), decipher.final()]).toString(
+      'utf8',
+    );
   } catch {
     throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
   }
@@ -84,7 +89,9 @@ export const safeStorage = guarded('safeStorage', {
     }
   },
   /** Docs: resolves {shouldReEncrypt, result}; the test key never rotates. */
-  decryptStringAsync: (encrypted: Buffer): Promise<{ shouldReEncrypt: boolean; result: string }> => {
+  decryptStringAsync: (
+    encrypted: Buffer,
+  ): Promise<{ shouldReEncrypt: boolean; result: string }> => {
     try {
       return Promise.resolve({ shouldReEncrypt: false, result: decrypt(encrypted) });
     } catch (error) {

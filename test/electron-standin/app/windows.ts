@@ -125,7 +125,9 @@ export class StandinBrowserWindow extends EventEmitter {
     const prefs = options.webPreferences ?? {};
     if (prefs.nodeIntegration === true || prefs.contextIsolation === false) {
       // Jobshell never does this; the stand-in only models the isolated, sandboxed renderer.
-      throw new NotImplementedInStandin('BrowserWindow with nodeIntegration or without contextIsolation');
+      throw new NotImplementedInStandin(
+        'BrowserWindow with nodeIntegration or without contextIsolation',
+      );
     }
     const session = prefs.session ?? sessionFor(prefs.partition ?? '');
     this.webContents = guarded('webContents', new StandinWebContents(session));

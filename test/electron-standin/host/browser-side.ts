@@ -51,7 +51,9 @@ function proxyServer(rules: string): string {
   return first.includes('://') ? first : `http://${first}`;
 }
 
-function toElectronCookie(cookie: Awaited<ReturnType<BrowserContext['cookies']>>[number]): StandinCookie {
+function toElectronCookie(
+  cookie: Awaited<ReturnType<BrowserContext['cookies']>>[number],
+): StandinCookie {
   const sameSite = { Strict: 'strict', Lax: 'lax', None: 'no_restriction' } as const;
   return {
     name: cookie.name,
@@ -145,14 +147,17 @@ export class BrowserSide extends EventEmitter {
         .evaluate(
           ([name, ch, values]) => {
             const deliver = (globalThis as unknown as Record<string, unknown>)[name];
-            if (typeof deliver === 'function') (deliver as (c: string, a: unknown) => void)(ch, values);
+            if (typeof deliver === 'function')
+              (deliver as (c: string, a: unknown) => void)(ch, values);
           },
           [this.deliver, channel, args] as const,
         )
         .catch(() => undefined);
       return null;
     });
-    link.handle('session.cookies', async ({ partition, filter }) => this.cookies(partition, filter));
+    link.handle('session.cookies', async ({ partition, filter }) =>
+      this.cookies(partition, filter),
+    );
     link.handle('session.clear', async ({ partition, what }) => {
       const context = this.contexts.get(partition);
       if (context === undefined) return null;
@@ -168,7 +173,8 @@ export class BrowserSide extends EventEmitter {
             .catch(() => undefined);
       } else {
         const page = ready.pages()[0];
-        if (page !== undefined) await (await ready.newCDPSession(page)).send('Network.clearBrowserCache');
+        if (page !== undefined)
+          await (await ready.newCDPSession(page)).send('Network.clearBrowserCache');
       }
       return null;
     });
@@ -182,7 +188,8 @@ export class BrowserSide extends EventEmitter {
         config.proxyRules = change.proxyRules;
       }
       if (change.verifyProc !== undefined) config.verifyProc = change.verifyProc;
-      if (change.permissionHandler !== undefined) config.permissionHandler = change.permissionHandler;
+      if (change.permissionHandler !== undefined)
+        config.permissionHandler = change.permissionHandler;
       return null;
     });
     link.handle('theme', async ({ dark }) => {
@@ -300,7 +307,13 @@ export class BrowserSide extends EventEmitter {
       return null;
     }
     if (m.kind === 'send') {
-      this.link.post('ipc', { webContentsId, frameUrl, kind: 'send', channel: m.channel, args: m.args });
+      this.link.post('ipc', {
+        webContentsId,
+        frameUrl,
+        kind: 'send',
+        channel: m.channel,
+        args: m.args,
+      });
       return null;
     }
     try {
@@ -349,7 +362,11 @@ export class BrowserSide extends EventEmitter {
     for (const [electronName, playwrightName] of PERMISSIONS) {
       const allowed =
         !config.permissionHandler ||
-        (await this.link.call('permission', { partition, webContentsId, permission: electronName }));
+        (await this.link.call('permission', {
+          partition,
+          webContentsId,
+          permission: electronName,
+        }));
       if (allowed) granted.push(playwrightName);
     }
     if (granted.length > 0) await context.grantPermissions(granted);
@@ -370,7 +387,12 @@ export class BrowserSide extends EventEmitter {
     await page.close();
     if (window === undefined) return;
     await this.link
-      .call('window.open', { webContentsId: window.spec.webContentsId, url, frameName: '', features: '' })
+      .call('window.open', {
+        webContentsId: window.spec.webContentsId,
+        url,
+        frameName: '',
+        features: '',
+      })
       .catch(this.report);
   }
 
@@ -394,7 +416,11 @@ export class BrowserSide extends EventEmitter {
     }
     const url = request.url();
     const https = url.startsWith('https:');
-    if (https && this.config(partition).verifyProc && !(await this.certificateAccepted(partition, url))) {
+    if (
+      https &&
+      this.config(partition).verifyProc &&
+      !(await this.certificateAccepted(partition, url))
+    ) {
       await route.abort('failed');
       return;
     }

@@ -16,7 +16,11 @@ export interface PageRuntimeConfig {
   readonly deliver: string;
 }
 
-type Preload = (require: (name: string) => unknown, module: { exports: unknown }, exports: unknown) => void;
+type Preload = (
+  require: (name: string) => unknown,
+  module: { exports: unknown },
+  exports: unknown,
+) => void;
 
 export function pageRuntime(config: PageRuntimeConfig, preload: Preload | null): void {
   const scope = globalThis as unknown as Record<string, unknown>;
@@ -27,7 +31,9 @@ export function pageRuntime(config: PageRuntimeConfig, preload: Preload | null):
   const here = (scope.location as { href: string }).href;
 
   const notImplemented = (api: string): Error =>
-    new Error(`Electron stand-in: ${api} is not implemented in the renderer (test/electron-standin/README.md)`);
+    new Error(
+      `Electron stand-in: ${api} is not implemented in the renderer (test/electron-standin/README.md)`,
+    );
   const guard = <T extends object>(name: string, target: T): T =>
     new Proxy(target, {
       get(object, property, receiver) {
@@ -57,8 +63,7 @@ export function pageRuntime(config: PageRuntimeConfig, preload: Preload | null):
     /** Docs, ipcRenderer.invoke: resolves with the handler's value; its error is wrapped. */
     invoke: async (channel: string, ...args: unknown[]): Promise<unknown> => {
       const reply = (await call({ kind: 'invoke', channel, args })) as
-        | { ok: true; value: unknown }
-        | { ok: false; error: string };
+        { ok: true; value: unknown } | { ok: false; error: string };
       if (reply.ok) return reply.value;
       throw new Error(reply.error);
     },
@@ -76,7 +81,8 @@ export function pageRuntime(config: PageRuntimeConfig, preload: Preload | null):
       );
       return ipcRenderer;
     },
-    off: (channel: string, listener: Listener): unknown => ipcRenderer.removeListener(channel, listener),
+    off: (channel: string, listener: Listener): unknown =>
+      ipcRenderer.removeListener(channel, listener),
     removeAllListeners: (channel: string): unknown => {
       listeners.delete(channel);
       return ipcRenderer;
@@ -130,8 +136,6 @@ export function pageRuntime(config: PageRuntimeConfig, preload: Preload | null):
 /** The init script of one window: the runtime, with the preload's CommonJS source inlined. */
 export function pageScript(config: PageRuntimeConfig, preloadSource: string | null): string {
   const preload =
-    preloadSource === null
-      ? 'null'
-      : `function (require, module, exports) {\n${preloadSource}\n}`;
+    preloadSource === null ? 'null' : `function (require, module, exports) {\n${preloadSource}\n}`;
   return `(${pageRuntime.toString()})(${JSON.stringify(config)}, ${preload});`;
 }

@@ -76,16 +76,20 @@ export class StandinApplication extends EventEmitter {
   }
 
   static launch(options: StandinLaunchOptions = {}): StandinApplication {
-    const child = fork(resolve(options.mainScript ?? 'out/main/index.js'), [...(options.args ?? [])], {
-      execArgv: ['--import', 'tsx', '--import', REGISTER],
-      env: {
-        ...process.env,
-        ...options.env,
-        ELECTRON_STANDIN_KEYRING: options.keyring ?? 'gnome_libsecret',
+    const child = fork(
+      resolve(options.mainScript ?? 'out/main/index.js'),
+      [...(options.args ?? [])],
+      {
+        execArgv: ['--import', 'tsx', '--import', REGISTER],
+        env: {
+          ...process.env,
+          ...options.env,
+          ELECTRON_STANDIN_KEYRING: options.keyring ?? 'gnome_libsecret',
+        },
+        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+        serialization: 'advanced',
       },
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      serialization: 'advanced',
-    });
+    );
     const link = createLink<ToApp, ToHost>(
       {
         send: (message) => {
@@ -102,7 +106,12 @@ export class StandinApplication extends EventEmitter {
     );
     const app = new StandinApplication(child, link);
     const keep = (chunk: Buffer): void => {
-      app.logs.push(...chunk.toString('utf8').split('\n').filter((line) => line !== ''));
+      app.logs.push(
+        ...chunk
+          .toString('utf8')
+          .split('\n')
+          .filter((line) => line !== ''),
+      );
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
@@ -140,14 +149,19 @@ export class StandinApplication extends EventEmitter {
 
   /** The user clicks the window's close button (docs: win.close() has the same effect). */
   async closeWindow(page: Page): Promise<void> {
-    await this.control({ op: 'window.close', webContentsId: this.browserSide.webContentsIdOf(page) });
+    await this.control({
+      op: 'window.close',
+      webContentsId: this.browserSide.webContentsIdOf(page),
+    });
   }
 
   // ---- tray -----------------------------------------------------------------------------
 
   /** Resolves once the tray satisfies `predicate` (checked at every tray change). */
   waitForTray(predicate: (tray: TrayState) => boolean): Promise<TrayState> {
-    return this.waitFor('tray', () => (this.tray !== null && predicate(this.tray) ? this.tray : null));
+    return this.waitFor('tray', () =>
+      this.tray !== null && predicate(this.tray) ? this.tray : null,
+    );
   }
 
   async clickTray(): Promise<void> {
@@ -199,7 +213,9 @@ export class StandinApplication extends EventEmitter {
     pending.answer({ response, checkboxChecked: false });
   }
 
-  async emitPowerEvent(event: 'suspend' | 'resume' | 'lock-screen' | 'unlock-screen'): Promise<void> {
+  async emitPowerEvent(
+    event: 'suspend' | 'resume' | 'lock-screen' | 'unlock-screen',
+  ): Promise<void> {
     await this.control({ op: 'power', event });
   }
 
@@ -265,11 +281,13 @@ export class StandinApplication extends EventEmitter {
       this.emit('notification', state);
       return null;
     });
-    link.handle('dialog', (request) =>
-      new Promise<DialogAnswer>((answer) => {
-        this.dialogs.push({ request, answer });
-        this.emit('dialog', request);
-      }),
+    link.handle(
+      'dialog',
+      (request) =>
+        new Promise<DialogAnswer>((answer) => {
+          this.dialogs.push({ request, answer });
+          this.emit('dialog', request);
+        }),
     );
     link.handle('shell.openExternal', ({ url }) => {
       this.opened.push(url);
