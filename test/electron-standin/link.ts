@@ -66,7 +66,7 @@ export function createLink<Out extends Calls, In extends Calls>(
     if (closed !== null) return Promise.reject(new Error(closed));
     const id = nextId++;
     return new Promise<Out[K][1]>((resolve, reject) => {
-      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      pending.set(id, { resolve: resolve, reject });
       channel.send({ kind: 'call', id, op, payload });
     });
   };
@@ -77,7 +77,7 @@ export function createLink<Out extends Calls, In extends Calls>(
       call(op, payload).catch(onError);
     },
     handle: (op, handler) => {
-      handlers.set(op, handler as (payload: unknown) => unknown);
+      handlers.set(op, handler);
     },
     close: (reason) => {
       closed = reason;

@@ -7,7 +7,7 @@ let link: Link<ToHost, ToApp> | null = null;
 /** The link; throws when this process was not started by the stand-in host. */
 export function hostLink(): Link<ToHost, ToApp> {
   if (link !== null) return link;
-  const send = process.send?.bind(process);
+  const send = hasHost() ? process.send?.bind(process) : undefined;
   if (send === undefined) {
     throw new Error(
       'Electron stand-in: this process was not started by the stand-in host (test/electron-standin/host), so it has no Chromium to show windows in.',
@@ -32,7 +32,10 @@ export function hostLink(): Link<ToHost, ToApp> {
   return link;
 }
 
-/** True when a host is attached (a second instance started without one only hands over). */
+/**
+ * True when the stand-in host started this process (it sets the variable and the IPC channel).
+ * A process forked by something else (a test runner's worker) has a channel that is not ours.
+ */
 export function hasHost(): boolean {
-  return process.send !== undefined;
+  return process.env.ELECTRON_STANDIN_HOST === '1' && process.send !== undefined;
 }

@@ -81,21 +81,13 @@ export const safeStorage = guarded('safeStorage', {
     return chosen === 'unavailable' ? 'basic_text' : chosen;
   },
   isAsyncEncryptionAvailable: (): Promise<boolean> => Promise.resolve(available()),
-  encryptStringAsync: (plainText: string): Promise<Buffer> => {
-    try {
-      return Promise.resolve(encrypt(plainText));
-    } catch (error) {
-      return Promise.reject(error as Error);
-    }
-  },
+  encryptStringAsync: (plainText: string): Promise<Buffer> =>
+    new Promise((resolve) => {
+      resolve(encrypt(plainText)); // a throw here rejects the promise
+    }),
   /** Docs: resolves {shouldReEncrypt, result}; the test key never rotates. */
-  decryptStringAsync: (
-    encrypted: Buffer,
-  ): Promise<{ shouldReEncrypt: boolean; result: string }> => {
-    try {
-      return Promise.resolve({ shouldReEncrypt: false, result: decrypt(encrypted) });
-    } catch (error) {
-      return Promise.reject(error as Error);
-    }
-  },
+  decryptStringAsync: (encrypted: Buffer): Promise<{ shouldReEncrypt: boolean; result: string }> =>
+    new Promise((resolve) => {
+      resolve({ shouldReEncrypt: false, result: decrypt(encrypted) });
+    }),
 });

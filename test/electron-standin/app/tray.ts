@@ -79,7 +79,6 @@ export class StandinTray extends EventEmitter {
   constructor(image: StandinNativeImage | string) {
     super();
     this.image = typeof image === 'string' ? new StandinNativeImage(image) : image;
-    current = this;
     this.report();
   }
 
@@ -137,6 +136,8 @@ export class StandinTray extends EventEmitter {
 
 export const Tray = new Proxy(StandinTray, {
   construct(target, args: [StandinNativeImage | string]) {
-    return guarded('Tray', new target(...args));
+    const tray = guarded('Tray', new target(...args));
+    current = tray;
+    return tray;
   },
 });

@@ -123,7 +123,7 @@ export class BrowserSide extends EventEmitter {
       } catch (error) {
         if (window.destroyed) return null;
         // Docs, loadURL: rejects when the load fails (did-fail-load).
-        throw new Error(`ERR_FAILED (-2) loading '${url}': ${String(error)}`);
+        throw new Error(`ERR_FAILED (-2) loading '${url}': ${String(error)}`, { cause: error });
       }
       return null;
     });
@@ -398,7 +398,7 @@ export class BrowserSide extends EventEmitter {
 
   private async route(partition: string, route: Route): Promise<void> {
     const request = route.request();
-    let page: Page | null = null;
+    let page: Page | null;
     try {
       page = request.frame().page();
     } catch {

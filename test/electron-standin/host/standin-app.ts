@@ -85,6 +85,7 @@ export class StandinApplication extends EventEmitter {
           ...process.env,
           ...options.env,
           ELECTRON_STANDIN_KEYRING: options.keyring ?? 'gnome_libsecret',
+          ELECTRON_STANDIN_HOST: '1',
         },
         stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
         serialization: 'advanced',
@@ -94,7 +95,7 @@ export class StandinApplication extends EventEmitter {
       {
         send: (message) => {
           // After the app's exit a late reply has nowhere to go.
-          if (child.connected) child.send(message, (error: Error | null) => void error);
+          if (child.connected) child.send(message, () => undefined);
         },
         onMessage: (listener) => {
           child.on('message', (message) => {
