@@ -30,13 +30,24 @@ class StandinIpcMain extends EventEmitter {
   }
 
   /**
-   * ipcRenderer.invoke arriving: the handler's value, or its error. Without a handler Electron
-   * answers "No handler registered for '<channel>'" (the renderer sees it wrapped).
+   * ipcRenderer.invoke arriving, answered as Electron's main process answers it
+   * (lib/browser/api/web-contents.ts): the handler's value, or as error text the thrown error's
+   * toString(), or "No handler registered for '<channel>'". The renderer wraps the text in
+   * "Error invoking remote method '<channel>': …" (lib/renderer/api/ipc-renderer.ts).
    */
-  async invoke(event: object, channel: string, args: unknown[]): Promise<unknown> {
+  async invoke(
+    event: object,
+    channel: string,
+    args: unknown[],
+  ): Promise<{ ok: true; value: unknown } | { ok: false; error: string }> {
     const handler = this.handlers.get(channel);
-    if (handler === undefined) throw new Error(`No handler registered for '${channel}'`);
-    return await handler(event, ...args);
+    if (handler === undefined)
+      return { ok: false, error: `No handler registered for '${channel}'` };
+    try {
+      return { ok: true, value: await handler(event, ...args) };
+    } catch (error) {
+      return { ok: false, error: String(error) };
+    }
   }
 
   /** ipcRenderer.send arriving: an 'ipc-message'-style event to ipcMain listeners. */

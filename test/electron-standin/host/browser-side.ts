@@ -316,20 +316,15 @@ export class BrowserSide extends EventEmitter {
       });
       return null;
     }
-    try {
-      const value = await this.link.call('ipc', {
-        webContentsId,
-        frameUrl,
-        kind: 'invoke',
-        channel: m.channel,
-        args: m.args,
-      });
-      return { ok: true, value };
-    } catch (error) {
-      // Docs/ipc-renderer: "Error invoking remote method '<channel>': <the main process's error>".
-      const text = error instanceof Error ? error.message : String(error);
-      return { ok: false, error: `Error invoking remote method '${m.channel}': Error: ${text}` };
-    }
+    const reply = (await this.link.call('ipc', {
+      webContentsId,
+      frameUrl,
+      kind: 'invoke',
+      channel: m.channel,
+      args: m.args,
+    })) as { ok: true; value: unknown } | { ok: false; error: string };
+    if (reply.ok) return reply;
+    return { ok: false, error: `Error invoking remote method '${m.channel}': ${reply.error}` };
   }
 
   private async launchBrowser(): Promise<Browser> {
