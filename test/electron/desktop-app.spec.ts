@@ -101,6 +101,17 @@ test('a held job: OS notification with Release/Keep, tray "held" with the countd
   await app.waitForTray((t) => t.image !== 'tray-attention.png');
 });
 
+test('on a self-signed GitLab, the sign-in window loads only once the user trusts the certificate (verify proc)', async () => {
+  const tls = await harness({ tls: true });
+  try {
+    const desktop = await tls.start();
+    await signInThroughGitlab(desktop, tls.gitlab, 'alice', { trustCertificate: true });
+    expect(tls.gitlab.url.startsWith('https:')).toBe(true);
+  } finally {
+    await tls.close();
+  }
+});
+
 test('closing the window keeps the app in the tray, and says so once', async () => {
   const desktop = await h.start();
   const { app, window } = desktop;

@@ -28,8 +28,8 @@ export interface Harness {
 }
 
 /** A GitLab double and a profile directory; every app started here is quit by close(). */
-export async function harness(): Promise<Harness> {
-  const gitlab = await startGitlabDouble({ root: '/gitlab' });
+export async function harness(options: { readonly tls?: boolean } = {}): Promise<Harness> {
+  const gitlab = await startGitlabDouble({ root: '/gitlab', tls: options.tls ?? false });
   const profile = await mkdtemp(join(tmpdir(), 'jobshell-standin-'));
   const apps: StandinApplication[] = [];
   const start: Harness['start'] = async (options = {}) => {
@@ -71,6 +71,7 @@ export async function signInThroughGitlab(
   desktop: Desktop,
   gitlab: GitlabDouble,
   username: string,
+  options: { readonly trustCertificate?: boolean } = {},
 ): Promise<SignedIn> {
   const { app, window } = desktop;
   const user = gitlab.info.users.find((u) => u.username === username);
@@ -81,6 +82,10 @@ export async function signInThroughGitlab(
   await expect(dialog.getByRole('radio', { name: 'Sign in with GitLab' })).toBeChecked();
   const opened = app.waitForWindow();
   await dialog.getByRole('button', { name: 'Sign in and add' }).click();
+  if (options.trustCertificate === true) {
+    const confirm = dialog.getByRole('region', { name: 'Untrusted certificate' });
+    await confirm.getByRole('button', { name: 'Trust this certificate' }).click();
+  }
   const signIn = await opened;
   await expect(signIn).toHaveURL(`${gitlab.url}/users/sign_in`);
   await expect(signIn.getByRole('heading', { name: 'Sign in to GitLab' })).toBeVisible();

@@ -89,4 +89,17 @@ describe('the Electron stand-in', () => {
     process.env.ELECTRON_STANDIN_KEYRING = 'unavailable';
     expect(safeStorage.isEncryptionAvailable()).toBe(false);
   });
+
+  it('nativeTheme follows themeSource and says so; powerMonitor is an emitter the test drives', () => {
+    const { nativeTheme, powerMonitor } = standin;
+    const updates: boolean[] = [];
+    nativeTheme.on('updated', () => updates.push(nativeTheme.shouldUseDarkColors));
+    nativeTheme.themeSource = 'dark';
+    nativeTheme.themeSource = 'light';
+    expect(updates).toEqual([true, false]);
+    const seen: string[] = [];
+    powerMonitor.on('resume', () => seen.push('resume'));
+    powerMonitor.emit('resume');
+    expect(seen).toEqual(['resume']);
+  });
 });
