@@ -1,30 +1,22 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  _electron as electron,
-  expect,
-  test,
-  type ElectronApplication,
-  type Page,
-} from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { startGitlabDouble, type GitlabDouble } from '../gitlab-double';
-import { electronBinary } from './support';
-
-const binary = electronBinary();
+import { desktopBackends, launchDesktop, type Backend, type DesktopApp } from './desktop';
 
 interface Running {
-  readonly app: ElectronApplication;
+  readonly app: DesktopApp;
   readonly window: Page;
   readonly gitlab: GitlabDouble;
   close(): Promise<void>;
 }
 
 /** The desktop app on a fresh profile, and a GitLab double (relative root) to sign in to. */
-async function launch(executablePath: string): Promise<Running> {
+async function launch(backend: Backend): Promise<Running> {
   const gitlab = await startGitlabDouble({ root: '/gitlab' });
   const profile = await mkdtemp(join(tmpdir(), 'jobshell-electron-'));
-  const app = await electron.launch({ executablePath, args: ['.', `--user-data-dir=${profile}`] });
+  const app = await launchDesktop(backend, { args: [`--user-data-dir=${profile}`] });
   const window = await app.firstWindow();
   return {
     app,
@@ -45,61 +37,63 @@ async function startWebSignIn(running: Running): Promise<Page> {
   const dialog = window.getByRole('dialog', { name: 'Add GitLab account' });
   await dialog.getByLabel('GitLab URL').fill(gitlab.url);
   await expect(dialog.getByRole('radio', { name: 'Sign in with GitLab' })).toBeChecked();
-  const opened = app.waitForEvent('window');
+  const opened = app.waitForWindow();
   await dialog.getByRole('button', { name: 'Sign in and add' }).click();
   const signIn = await opened;
   await expect(signIn).toHaveURL(`${gitlab.url}/users/sign_in`);
   return signIn;
 }
 
-test.describe('Electron sign-in window', () => {
-  test.skip('missing' in binary, `Skipped: ${'missing' in binary ? binary.missing : ''}`);
+for (const backend of desktopBackends()) {
+  test.describe(`Electron sign-in window (${backend})`, () => {
+    test('signs in on GitLab’s own page, reads the session from its partition, and closes', async () => {
+      const running = await launch(backend);
+      try {
+        const signIn = await startWebSignIn(running);
+        // The GitLab page runs with no Node and no preload bridge.
+        const exposed = await signIn.evaluate(() => ({
+          require: typeof (globalThis as { require?: unknown }).require,
+          process: typeof (globalThis as { process?: unknown }).process,
+          bridge: typeof (globalThis as { jobshell?: unknown }).jobshell,
+        }));
+        expect(exposed).toEqual({
+          require: 'undefined',
+          process: 'undefined',
+          bridge: 'undefined',
+        });
+        // window.open is denied: no new window appears.
+        const opened = await signIn.evaluate(() => {
+          const page = globalThis as unknown as { open: (url: string) => unknown };
+          return page.open('https://example.com/') === null;
+        });
+        expect(opened).toBe(true);
+        const alice = running.gitlab.info.users[0];
+        if (alice === undefined) throw new Error('seed changed');
+        await signIn.locator('#user_login').fill(alice.username);
+        await signIn.locator('#user_password').fill(alice.password);
+        const closed = signIn.waitForEvent('close');
+        await signIn.getByRole('button', { name: 'Sign in' }).click();
+        await closed;
+        const row = running.window.getByRole('listitem', { name: /@alice/ });
+        await expect(row).toContainText('Signed in');
+      } finally {
+        await running.close();
+      }
+    });
 
-  test('signs in on GitLab’s own page, reads the session from its partition, and closes', async () => {
-    if (!('path' in binary)) return;
-    const running = await launch(binary.path);
-    try {
-      const signIn = await startWebSignIn(running);
-      // The GitLab page runs with no Node and no preload bridge.
-      const exposed = await signIn.evaluate(() => ({
-        require: typeof (globalThis as { require?: unknown }).require,
-        process: typeof (globalThis as { process?: unknown }).process,
-        bridge: typeof (globalThis as { jobshell?: unknown }).jobshell,
-      }));
-      expect(exposed).toEqual({ require: 'undefined', process: 'undefined', bridge: 'undefined' });
-      // window.open is denied: no new window appears.
-      const opened = await signIn.evaluate(() => {
-        const page = globalThis as unknown as { open: (url: string) => unknown };
-        return page.open('https://example.com/') === null;
-      });
-      expect(opened).toBe(true);
-      const alice = running.gitlab.info.users[0];
-      if (alice === undefined) throw new Error('seed changed');
-      await signIn.locator('#user_login').fill(alice.username);
-      await signIn.locator('#user_password').fill(alice.password);
-      const closed = signIn.waitForEvent('close');
-      await signIn.getByRole('button', { name: 'Sign in' }).click();
-      await closed;
-      const row = running.window.getByRole('listitem', { name: /@alice/ });
-      await expect(row).toContainText('Signed in');
-    } finally {
-      await running.close();
-    }
+    test('closing the sign-in window cancels, and nothing is added', async () => {
+      const running = await launch(backend);
+      try {
+        const signIn = await startWebSignIn(running);
+        await signIn.close();
+        const dialog = running.window.getByRole('dialog', { name: 'Add GitLab account' });
+        await expect(dialog.getByRole('alert')).toHaveText('Sign-in was cancelled.');
+        await expect(
+          running.window.getByRole('heading', { name: 'No GitLab account yet' }),
+        ).toBeAttached();
+      } finally {
+        await running.close();
+      }
+    });
   });
-
-  test('closing the sign-in window cancels, and nothing is added', async () => {
-    if (!('path' in binary)) return;
-    const running = await launch(binary.path);
-    try {
-      const signIn = await startWebSignIn(running);
-      await signIn.close();
-      const dialog = running.window.getByRole('dialog', { name: 'Add GitLab account' });
-      await expect(dialog.getByRole('alert')).toHaveText('Sign-in was cancelled.');
-      await expect(
-        running.window.getByRole('heading', { name: 'No GitLab account yet' }),
-      ).toBeAttached();
-    } finally {
-      await running.close();
-    }
-  });
-});
+}

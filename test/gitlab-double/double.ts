@@ -109,6 +109,7 @@ export async function startGitlabDouble(options: GitlabDoubleOptions = {}): Prom
     username: user.username,
     name: user.name,
     password: user.password,
+    otp_code: user.otpCode ?? null,
     token: store.issueToken(user.id, 'jobshell-api', ['api']).value,
     read_api_token: store.issueToken(user.id, 'jobshell-read', ['read_api']).value,
     cookie: cookiePair(store.newSession(user.id)),

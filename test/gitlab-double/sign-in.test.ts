@@ -96,4 +96,49 @@ describe('sign-in', () => {
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe(`${double.url}/users/sign_in`);
   });
+
+  it('a two-factor user gets the code step after the password; no session until the code is right', async () => {
+    const dana = user(double, 'dana');
+    expect(dana.otp_code).not.toBeNull();
+    const { token, cookie } = await signInForm(double);
+    const step = await post(double, cookie, {
+      authenticity_token: token,
+      'user[login]': 'dana',
+      'user[password]': dana.password,
+    });
+    expect(step.status).toBe(200);
+    expect(step.headers.get('set-cookie')).toBeNull();
+    expect(await step.text()).toContain('name="user[otp_attempt]"');
+    // Half-way is not signed in: the pre-auth cookie opens nothing.
+    expect((await api(double, '/user', { cookie })).status).toBe(401);
+
+    const wrong = await post(double, cookie, {
+      authenticity_token: token,
+      'user[otp_attempt]': '000000',
+    });
+    expect(wrong.status).toBe(200);
+    expect(await wrong.text()).toContain('Invalid two-factor code.');
+
+    const right = await post(double, cookie, {
+      authenticity_token: token,
+      'user[otp_attempt]': dana.otp_code ?? '',
+    });
+    expect(right.status).toBe(302);
+    expect(right.headers.get('location')).toBe(`${double.url}/`);
+    const session = (right.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    expect(session).toMatch(/^_gitlab_session=/);
+    expect(session).not.toBe(cookie);
+    const me = (await (await api(double, '/user', { cookie: session })).json()) as { id: number };
+    expect(me.id).toBe(dana.id);
+  });
+
+  it('a code without a pending password step is not a sign-in', async () => {
+    const { token, cookie } = await signInForm(double);
+    const res = await post(double, cookie, {
+      authenticity_token: token,
+      'user[otp_attempt]': user(double, 'dana').otp_code ?? '',
+    });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('Invalid login or password.');
+  });
 });

@@ -6,7 +6,10 @@ export default function globalSetup(): void {
   const missing = missingPrerequisite();
   if (missing !== null) throw new Error(missing);
   const electron = electronBinary();
-  // The _electron tests skip where no binary exists; say why once, where everyone reads it.
+  // The desktop tests always run through the Electron stand-in; say once whether real Electron
+  // is a second back-end here.
   if ('missing' in electron)
-    console.log(`The Electron tests (test/electron) are skipped: ${electron.missing}`);
+    console.log(
+      `The desktop tests (test/electron) run through the Electron stand-in only: ${electron.missing}`,
+    );
 }

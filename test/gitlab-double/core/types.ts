@@ -46,6 +46,8 @@ export interface UserInfo {
   readonly username: string;
   readonly name: string;
   readonly password: string;
+  /** The second-factor code the sign-in page asks for after the password; null without 2FA. */
+  readonly otp_code: string | null;
   /** Personal access token with the `api` scope. */
   readonly token: string;
   /** Personal access token with only `read_api`. */

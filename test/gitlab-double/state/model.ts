@@ -16,6 +16,11 @@ export interface User {
   readonly name: string;
   readonly email: string;
   readonly password: string;
+  /**
+   * Set for a user with two-factor authentication: the one code the double accepts as the
+   * second factor (fixed, like the password, so a person can sign in by hand).
+   */
+  readonly otpCode?: string;
   readonly createdAt: Date;
 }
 
@@ -38,6 +43,8 @@ export interface WebSession {
   readonly id: string;
   readonly userId: number | null;
   readonly csrfToken: string;
+  /** Password accepted, second factor pending (GitLab's `session[:otp_user_id]`). */
+  readonly otpUserId?: number;
 }
 
 export interface Namespace {

@@ -25,6 +25,16 @@ export const SEED_USERS: readonly Omit<User, 'createdAt'>[] = [
     email: 'carol@example.com',
     password: 'carol-jobshell-103',
   },
+  {
+    // The one user with two-factor authentication: the sign-in page asks for a code after the
+    // password. No project memberships, so adding her changes nothing the others see.
+    id: 104,
+    username: 'dana',
+    name: 'Dana Dietz',
+    email: 'dana@example.com',
+    password: 'dana-jobshell-104',
+    otpCode: '104104',
+  },
 ];
 
 /**

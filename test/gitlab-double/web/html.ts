@@ -52,6 +52,26 @@ export function signInPage(
   );
 }
 
+/** app/views/devise/sessions/two_factor.html.haml: the second step, posted to the same route. */
+export function twoFactorPage(action: string, csrfToken: string, alert: string | null): string {
+  const flash =
+    alert === null
+      ? ''
+      : `<div class="flash-container"><div class="flash-alert">${escapeHtml(alert)}</div></div>`;
+  return page(
+    'Two-factor authentication',
+    `${flash}
+<h1>Two-factor authentication</h1>
+<form id="new_user" action="${escapeHtml(action)}" accept-charset="UTF-8" method="post">
+<input type="hidden" name="authenticity_token" value="${escapeHtml(csrfToken)}" autocomplete="off">
+<label for="user_otp_attempt">Enter verification code</label>
+<input class="form-control" autocomplete="one-time-code" inputmode="numeric" type="text" name="user[otp_attempt]" id="user_otp_attempt" autofocus>
+<input name="user[remember_me]" type="hidden" value="0">
+<button type="submit" name="button" data-testid="verify-code-button">Verify code</button>
+</form>`,
+  );
+}
+
 export function notFoundPage(): string {
   return page(
     'Not Found',

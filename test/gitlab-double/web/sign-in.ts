@@ -2,11 +2,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DoubleContext } from '../core/context';
 import { header, readForm } from '../http/request';
 import { sendHtml, sendRedirect } from '../http/respond';
-import { signInPage, unprocessablePage } from './html';
+import { signInPage, twoFactorPage, unprocessablePage } from './html';
 import { clearCookieHeader, sessionFromCookies, setCookieHeader, webUser } from './web-session';
 
 /** Devise's failure message for a wrong login or password. */
 export const INVALID_LOGIN = 'Invalid login or password.';
+/** GitLab's message for a wrong second-factor code (AuthenticatesWithTwoFactor). */
+export const INVALID_OTP = 'Invalid two-factor code.';
 
 function cookiePath(ctx: DoubleContext): string {
   return ctx.config.root === '' ? '/' : ctx.config.root;
@@ -41,6 +43,19 @@ export async function submitSignIn(
     sendHtml(res, 422, unprocessablePage());
     return;
   }
+  const action = `${config.root}/users/sign_in`;
+  // GitLab's AuthenticatesWithTwoFactor: the second step posts `user[otp_attempt]` to the same
+  // route, and the session remembers whose password was accepted (`session[:otp_user_id]`).
+  const otpAttempt = form.get('user[otp_attempt]');
+  if (otpAttempt !== null && session.otpUserId !== undefined) {
+    const pending = store.users.get(session.otpUserId);
+    if (pending?.otpCode === undefined || otpAttempt.trim() !== pending.otpCode) {
+      sendHtml(res, 200, twoFactorPage(action, session.csrfToken, INVALID_OTP));
+      return;
+    }
+    completeSignIn(ctx, res, session.id, pending.id);
+    return;
+  }
   const login = form.get('user[login]') ?? '';
   const user = store.userByLogin(login);
   if (user === undefined || user.password !== form.get('user[password]')) {
@@ -51,8 +66,25 @@ export async function submitSignIn(
     );
     return;
   }
-  store.sessions.delete(session.id);
-  const signedIn = store.newSession(user.id);
+  if (user.otpCode !== undefined) {
+    // Password right, not signed in yet: the same session now waits for the second factor.
+    store.sessions.set(session.id, { ...session, otpUserId: user.id });
+    sendHtml(res, 200, twoFactorPage(action, session.csrfToken, null));
+    return;
+  }
+  completeSignIn(ctx, res, session.id, user.id);
+}
+
+/** Signs the user in: a new session id (Devise rotates it), then off to the dashboard. */
+function completeSignIn(
+  ctx: DoubleContext,
+  res: ServerResponse,
+  preAuthSessionId: string,
+  userId: number,
+): void {
+  const { store, config } = ctx;
+  store.sessions.delete(preAuthSessionId);
+  const signedIn = store.newSession(userId);
   sendRedirect(res, `${config.baseUrl}/`, {
     'Set-Cookie': setCookieHeader(signedIn, cookiePath(ctx), config.tls),
   });
