@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import type { BenchMetric, BenchRun } from './bench-types';
-import type { BenchWindow, FloodResult } from './page-api';
+import type { FloodResult } from './page-api';
 import { startBaselineProxy } from './support/baseline-proxy';
 import {
   openBaselinePage,
@@ -20,13 +20,8 @@ import { discardErrors } from './support/browser';
 import { armFlood, floodCommand, floodResult } from './support/flood-run';
 import { connectSource } from './support/source-client';
 import { writeFlood, type FloodFiles } from './support/flood';
-import {
-  openJobshellPage,
-  promptOf,
-  readyTerminal,
-  terminalSize,
-  typeCommand,
-} from './support/jobshell-page';
+import { directWrites, terminalLook } from './support/direct-write';
+import { openJobshellPage, promptOf, readyTerminal, typeCommand } from './support/jobshell-page';
 import { MIB, median, mibPerSecond, ratioOf, round3 } from './support/stats';
 
 /** 32 MiB: about 2–3 s of xterm work per run here, long enough to swamp start-up effects. */
@@ -137,21 +132,7 @@ async function jobshellRuns(
   const page = await openJobshellPage(env.browser, env.app, env.pages.probeScript);
   const job = await env.newJob('bench:p1-jobshell');
   const sessionId = await readyTerminal(page, env.app, env.accountId, job);
-  const size = await terminalSize(page, sessionId);
-  const settings = await env.app.core.request('settings.get', {});
-  // A string expression: this file is Node-typed, the page is not.
-  const fontFamily = String(
-    await page.evaluate(
-      "getComputedStyle(document.documentElement).getPropertyValue('--font-mono').trim()",
-    ),
-  );
-  const look: TerminalLook = {
-    cols: size?.cols ?? 80,
-    rows: size?.rows ?? 24,
-    scrollback: settings.scrollback,
-    fontSize: settings.fontSize,
-    fontFamily: fontFamily === '' ? 'monospace' : fontFamily,
-  };
+  const look = await terminalLook(env, page, sessionId);
   const summary = await floodRuns(page, flood, (command) => typeCommand(page, sessionId, command));
   return { page, look, summary };
 }
@@ -197,36 +178,14 @@ async function directRuns(
   look: TerminalLook,
   flood: FloodFiles,
 ): Promise<Summary> {
-  const page = await openBaselinePage(env.browser, origin, 'direct', look, null);
-  try {
-    const results: FloodResult[] = [];
-    for (let i = 0; i < WARMUP_RUNS + MEASURED_RUNS; i += 1) {
-      const result = await page.evaluate(async (bytes) => {
-        const w = globalThis as unknown as BenchWindow;
-        const bench = w.__bench;
-        const write = w.__benchDirect;
-        if (bench === undefined || write === undefined) throw new Error('Not the direct page');
-        bench.reset();
-        const firstAt = bench.now();
-        await write();
-        const endAt = bench.now();
-        const stats = bench.stats();
-        return {
-          bytes,
-          messages: 0,
-          firstAt,
-          endAt,
-          frames: bench.frames(firstAt, endAt),
-          maxPending: stats.maxPending,
-          markerSeenAt: endAt,
-        } satisfies FloodResult;
-      }, flood.ptyBytes);
-      if (i >= WARMUP_RUNS) results.push(result);
-    }
-    return summarize(results);
-  } finally {
-    await page.close();
-  }
+  const results = await directWrites(
+    env,
+    origin,
+    look,
+    flood.ptyBytes,
+    WARMUP_RUNS + MEASURED_RUNS,
+  );
+  return summarize(results.slice(WARMUP_RUNS));
 }
 
 async function sourceRuns(env: BenchEnv, flood: FloodFiles, cookie: string): Promise<Summary> {

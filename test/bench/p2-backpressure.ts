@@ -5,7 +5,6 @@
  * process's RSS growth, and `yes` then Ctrl-C: from the double sending the ^C echo to the prompt
  * parsed into xterm's buffer.
  */
-import { OUTPUT_HIGH_WATER_BYTES } from '../gitlab-double/core/constants';
 import type { Page } from '@playwright/test';
 import { HIGH_WATERMARK_BYTES } from '../../src/main/core/terminal/flow-control';
 import type { JobInfo } from '../gitlab-double';
@@ -22,6 +21,13 @@ import {
   typeCommand,
   UI_TIMEOUT_MS,
 } from './support/jobshell-page';
+import {
+  describeInFlight,
+  kernelBytes,
+  portQueues,
+  totalInFlight,
+  type InFlight,
+} from './support/in-flight';
 import { HAS_GC, nodeMemory } from './support/memory';
 import { MIB, median, mibPerSecond, round3 } from './support/stats';
 
@@ -54,7 +60,7 @@ async function measure(env: BenchEnv, flood: FloodFiles): Promise<BenchReport> {
   const job = await env.newJob('bench:p2');
   const sessionId = await readyTerminal(page, env.app, env.accountId, job);
   const bigFlood = await floodPhase(page, sessionId, flood, unacked);
-  const ctrlC = await ctrlCPhase(env, page, sessionId, job);
+  const ctrlC = await ctrlCPhase(env, page, sessionId, job, unacked);
   unacked.stop();
   const sessions = await env.app.core.request('terminal.list', {});
   const dropped = sessions.find((s) => s.id === sessionId)?.droppedBytes ?? Number.NaN;
@@ -107,6 +113,16 @@ async function measure(env: BenchEnv, flood: FloodFiles): Promise<BenchReport> {
       value: round3(ctrlC.backlog / MIB),
       unit: 'MiB',
     },
+    {
+      name: 'Ctrl-C: bytes in flight at the key, all hops (median)',
+      value: round3(median(ctrlC.inFlight.map(totalInFlight)) / MIB),
+      unit: 'MiB',
+    },
+    {
+      name: 'Ctrl-C: `yes` drain rate after the key, median',
+      value: round3(ctrlC.drainMibps),
+      unit: 'MiB/s',
+    },
     { name: 'flood throughput (for context)', value: round3(bigFlood.mibps), unit: 'MiB/s' },
     {
       name: 'output dropped at the hard cap',
@@ -128,9 +144,11 @@ async function measure(env: BenchEnv, flood: FloodFiles): Promise<BenchReport> {
     `Ctrl-C: the double's send of the ^C echo is stamped in the double's process (wall clock), the prompt's parse in the page ` +
       `(acked bytes reach the prompt's frame); page clock offset ${round3(ctrlC.offset.offsetMs)} ± ${round3(ctrlC.offset.uncertaintyMs)} ms was measured and removed. ` +
       `Rounds (ms): ${ctrlC.rounds.map(round3).join(', ')}.`,
-    `Where the Ctrl-C time goes: ${round3(ctrlC.backlog / MIB)} MiB of \`yes\` output (median) was already on its way when ^C was typed ` +
-      `(mostly the two loopback TCP buffers, which fill once the core pauses its socket, plus at most ${OUTPUT_HIGH_WATER_BYTES / 1024} KiB queued in the double, as in Workhorse); at the flood rate of ` +
-      `${round3(bigFlood.mibps)} MiB/s that alone takes ~${round3((ctrlC.backlog / MIB / bigFlood.mibps) * 1000)} ms to reach xterm.`,
+    `Where the Ctrl-C time goes: ${round3(ctrlC.backlog / MIB)} MiB of \`yes\` output (median) was already on its way when ^C was typed; ` +
+      `at the \`yes\` drain rate (${round3(ctrlC.drainMibps)} MiB/s, backlog / key→prompt time) that alone takes the Ctrl-C time.`,
+    `Bytes in flight per hop just before the key (median of the rounds; kernel queues from \`ss\`, the double's ` +
+      `user space from its ws bufferedAmount, which the double keeps at ~0 like the runner's blocking write): ` +
+      `${describeInFlight(ctrlC.inFlight)}. The double's PTY (kernel) and the core's batcher (≤ 1 ms) are not counted.`,
   ];
   await page.close();
   return { id: 'P2', title: 'Back-pressure', metrics, notes };
@@ -191,6 +209,8 @@ async function floodPhase(
 interface UnackedTracker {
   /** Largest unacked count since resetMax(). */
   max(): number;
+  /** The unacked count now. */
+  current(): number;
   resetMax(): void;
   /** Socket frames seen since resetMax(). */
   frames(): number;
@@ -215,6 +235,7 @@ function trackUnacked(env: BenchEnv): UnackedTracker {
   });
   return {
     max: () => max,
+    current: () => received - acked,
     resetMax: () => {
       max = received - acked;
       frames = 0;
@@ -234,6 +255,10 @@ interface CtrlCPhase {
   readonly keyMedian: number;
   /** Bytes of `yes` output that still reached the page after the Ctrl-C key, median. */
   readonly backlog: number;
+  /** Backlog / (key → prompt): how fast the path drained `yes` output, median. */
+  readonly drainMibps: number;
+  /** Where the bytes were just before each Ctrl-C. */
+  readonly inFlight: readonly InFlight[];
   readonly offset: Awaited<ReturnType<typeof measureClockOffset>>;
 }
 
@@ -242,11 +267,14 @@ async function ctrlCPhase(
   page: Page,
   sessionId: string,
   job: JobInfo,
+  unacked: UnackedTracker,
 ): Promise<CtrlCPhase> {
   const offset = await measureClockOffset(page);
   const rounds: number[] = [];
   const keyRounds: number[] = [];
   const backlog: number[] = [];
+  const drain: number[] = [];
+  const inFlight: InFlight[] = [];
   for (let i = 0; i < CTRL_C_ROUNDS; i += 1) {
     await typeCommand(page, sessionId, `yes #${i}`);
     await page.evaluate(() => {
@@ -267,6 +295,7 @@ async function ctrlCPhase(
       },
       { prompt: promptOf(job), timeout: UI_TIMEOUT_MS },
     );
+    inFlight.push(await snapshot(env, page, unacked));
     await page.keyboard.press('Control+C');
     const echoAt = await echo;
     const prompt = await page.evaluate(async () => {
@@ -278,7 +307,10 @@ async function ctrlCPhase(
     });
     rounds.push(prompt.doneAt - offset.offsetMs - echoAt);
     backlog.push(prompt.after);
-    if (prompt.keyAt !== null) keyRounds.push(prompt.doneAt - prompt.keyAt);
+    if (prompt.keyAt !== null) {
+      keyRounds.push(prompt.doneAt - prompt.keyAt);
+      drain.push(mibPerSecond(prompt.after, prompt.doneAt - prompt.keyAt));
+    }
   }
   return {
     rounds,
@@ -286,6 +318,29 @@ async function ctrlCPhase(
     median: median(rounds),
     keyMedian: median(keyRounds),
     backlog: median(backlog),
+    drainMibps: median(drain),
+    inFlight,
     offset,
+  };
+}
+
+/** Where the flood's bytes are right now, hop by hop (all read at about the same moment). */
+async function snapshot(env: BenchEnv, page: Page, unacked: UnackedTracker): Promise<InFlight> {
+  const doublePort = Number(new URL(env.double.url).port);
+  const bridgePort = Number(new URL(env.app.server.origin).port);
+  const coreUnacked = unacked.current();
+  const [doubleUser, doubleQueues, bridgeKernel, stats] = await Promise.all([
+    env.double.outputQueued(),
+    portQueues(doublePort),
+    kernelBytes(bridgePort),
+    page.evaluate(() => (globalThis as unknown as BenchWindow).__bench?.stats()),
+  ]);
+  return {
+    doubleUser,
+    doubleKernel: doubleQueues.serverSend,
+    coreKernel: doubleQueues.clientRecv,
+    coreUnacked,
+    bridgeKernel,
+    renderer: stats === undefined ? 0 : stats.received - stats.processed,
   };
 }

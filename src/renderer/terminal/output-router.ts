@@ -1,8 +1,10 @@
 /**
- * Routes one flush of terminal output to each session's xterm and acknowledges, per session and
- * per flush, the bytes xterm has actually parsed. The core's flow control counts unacked bytes, so
- * an ack must never come before xterm has processed the data, and must never be lost (a lost ack
- * would leave the session paused for good).
+ * Routes one flush of terminal output to each session's xterm and acknowledges the bytes xterm has
+ * actually parsed. The core's flow control counts unacked bytes, so an ack must never come before
+ * xterm has processed the data, and must never be lost (a lost ack would leave the session paused
+ * for good). Every piece is acked as xterm parses it, and the acks of one xterm write task are
+ * sent together once it ends (docs/performance.md: acking only a whole flush held the core's
+ * window closed while xterm still had most of the flush to parse).
  */
 import type { OutputChunk } from '../../shared/models';
 import { realScheduler, type Scheduler } from './scheduler';
@@ -11,9 +13,17 @@ import { realScheduler, type Scheduler } from './scheduler';
 interface Piece {
   readonly sink: OutputSink;
   readonly data: Uint8Array;
-  readonly ack: number;
   readonly generation: number;
 }
+
+/**
+ * Runs `flush` once the current task is over: xterm calls the write callbacks of one parse task
+ * in a row, and a microtask after them turns those into one ack per session.
+ */
+export type AckDefer = (flush: () => void) => void;
+const endOfTask: AckDefer = (flush) => {
+  queueMicrotask(flush);
+};
 
 /** A background turn starts on a later task (delay 0): input, rendering and the front tab's output run in between. */
 const YIELD_MS = 0;
@@ -52,6 +62,8 @@ interface Outstanding {
 export class OutputRouter {
   readonly #outstanding = new Map<string, Outstanding>();
   readonly #backlog = new Map<string, Piece[]>();
+  /** Parsed bytes per session not yet sent as an ack (sent at the end of the parse task). */
+  readonly #unsentAcks = new Map<string, number>();
   #inFlight: string | null = null;
   #nextGeneration = 1;
 
@@ -61,6 +73,7 @@ export class OutputRouter {
     // Without a check every session counts as in front: written at once, nothing paced.
     private readonly isForeground: ForegroundCheck = () => true,
     private readonly scheduler: Scheduler = realScheduler,
+    private readonly deferAcks: AckDefer = endOfTask,
   ) {}
 
   /** Bytes written to xterm (all sessions) that it has not parsed yet: the renderer's backlog. */
@@ -76,7 +89,8 @@ export class OutputRouter {
   }
 
   /**
-   * Writes a flush; one ack per session, sent when xterm has parsed that session's last chunk.
+   * Writes a flush; each session's bytes are acked as xterm parses them (one ack per session per
+   * parse task).
    * Sessions in front go first, then the rest by size, smallest first: a quiet tab's echo is
    * parsed before a flooding tab's bulk that arrived in the same flush. Order within a session is
    * kept, and large chunks are cut into MAX_WRITE_BYTES pieces so no single write monopolises the
@@ -95,27 +109,20 @@ export class OutputRouter {
       entry.bytes += total;
       const generation = entry.generation;
       const pieces = datas.flatMap(slices);
-      const last = pieces.length - 1;
       const queued = this.#backlog.get(sessionId);
       if (!front || queued !== undefined) {
         const list = queued ?? [];
-        pieces.forEach((data, index) => {
-          list.push({ sink, data, ack: index === last ? total : 0, generation });
-        });
+        for (const data of pieces) list.push({ sink, data, generation });
         this.#backlog.set(sessionId, list);
         if (front) this.#drain(sessionId);
         else this.#pump();
         continue;
       }
-      pieces.forEach((data, index) => {
-        if (index < last) {
-          sink.write(data);
-          return;
-        }
+      for (const data of pieces) {
         sink.write(data, () => {
-          this.#parsed(sessionId, generation, total);
+          this.#parsed(sessionId, generation, data.byteLength);
         });
-      });
+      }
     }
   }
 
@@ -137,6 +144,7 @@ export class OutputRouter {
    */
   forget(sessionId: string): void {
     this.#backlog.delete(sessionId);
+    this.#sendAckNow(sessionId);
     if (this.#inFlight === sessionId) {
       this.#inFlight = null;
       this.#pump();
@@ -177,12 +185,8 @@ export class OutputRouter {
   }
 
   #writePiece(sessionId: string, piece: Piece, paced: boolean): void {
-    if (!paced && piece.ack === 0) {
-      piece.sink.write(piece.data);
-      return;
-    }
     piece.sink.write(piece.data, () => {
-      if (piece.ack > 0) this.#parsed(sessionId, piece.generation, piece.ack);
+      this.#parsed(sessionId, piece.generation, piece.data.byteLength);
       if (!paced || this.#inFlight !== sessionId) return;
       this.#inFlight = null;
       this.scheduler.setTimeout(() => {
@@ -204,7 +208,21 @@ export class OutputRouter {
     const entry = this.#outstanding.get(sessionId);
     if (entry?.generation !== generation) return;
     entry.bytes -= bytes;
-    this.sendAck(sessionId, bytes);
+    const unsent = this.#unsentAcks.get(sessionId);
+    this.#unsentAcks.set(sessionId, (unsent ?? 0) + bytes);
+    if (unsent === undefined) {
+      this.deferAcks(() => {
+        this.#sendAckNow(sessionId);
+      });
+    }
+  }
+
+  /** Sends the session's parsed-but-unacked bytes, if any. */
+  #sendAckNow(sessionId: string): void {
+    const bytes = this.#unsentAcks.get(sessionId);
+    if (bytes === undefined) return;
+    this.#unsentAcks.delete(sessionId);
+    if (bytes > 0) this.sendAck(sessionId, bytes);
   }
 }
 

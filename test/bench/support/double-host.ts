@@ -13,6 +13,8 @@ function post(message: DoubleReplyMessage): void {
 
 /** The armed echo pattern, or null. One pattern at a time is all the benchmarks need. */
 let echoPattern: Buffer | null = null;
+/** Server-side sockets the double's Workhorse has sent on, for their `bufferedAmount`. */
+const serverSockets = new Set<WebSocket>();
 
 /**
  * Watches the double's Workhorse sends without changing the double: its server-side `ws`
@@ -24,10 +26,14 @@ function tapServerSends(): void {
   };
   const original = proto.send;
   proto.send = function tappedSend(
-    this: { _isServer?: boolean },
+    this: WebSocket & { _isServer?: boolean },
     data: unknown,
     ...rest: unknown[]
   ) {
+    if (this._isServer === true && !serverSockets.has(this)) {
+      serverSockets.add(this);
+      this.once('close', () => serverSockets.delete(this));
+    }
     if (echoPattern !== null && this._isServer === true && Buffer.isBuffer(data)) {
       if (data.includes(echoPattern)) {
         echoPattern = null;
@@ -62,6 +68,12 @@ async function main(): Promise<void> {
           echoPattern = Buffer.from((raw.args as { patternHex: string }).patternHex, 'hex');
           reply(null);
           return;
+        case 'outputQueued': {
+          let queued = 0;
+          for (const socket of serverSockets) queued += socket.bufferedAmount;
+          reply(queued);
+          return;
+        }
         case 'close':
           void double.close().then(() => {
             reply(null);

@@ -22,6 +22,8 @@ export interface DoubleProcess {
   counters(): Promise<Counters>;
   /** Resolves with the wall-clock time the double next sends a frame containing `pattern`. */
   nextEcho(pattern: Uint8Array, timeoutMs: number): Promise<number>;
+  /** Output frames waiting in the double's user space for the kernel (see double-protocol.ts). */
+  outputQueued(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -103,6 +105,7 @@ export async function startDoubleProcess(): Promise<DoubleProcess> {
       await call('armEcho', { patternHex: Buffer.from(pattern).toString('hex') });
       return echo;
     },
+    outputQueued: () => call('outputQueued', null),
     close: () => closeChild(child, () => call('close', null)),
   };
 }

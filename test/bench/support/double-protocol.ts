@@ -14,6 +14,8 @@ export interface DoubleRequests {
    * frame containing `patternHex`: the moment "the double echoes" something.
    */
   armEcho: { args: { readonly patternHex: string }; result: null };
+  /** Bytes the double's Workhorse handed to ws that the kernel has not taken yet (all sockets). */
+  outputQueued: { args: null; result: number };
   close: { args: null; result: null };
 }
 

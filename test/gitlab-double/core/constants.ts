@@ -28,13 +28,18 @@ export const MAX_INPUT_FRAME_BYTES = 32 * 1024;
 /** The runner reads PTY output into a 32 KiB buffer too, so no output frame is larger. */
 export const MAX_OUTPUT_FRAME_BYTES = 32 * 1024;
 /**
- * Pause the PTY when this much output waits in user space. Workhorse's pump writes each frame
- * synchronously (gorilla WriteMessage), so a slow client blocks the runner after about one frame;
- * two frames here keep the double as close to that as Node's asynchronous writes allow.
+ * Pause the PTY while more than this much output waits in user space, i.e. while a frame has not
+ * been taken by the kernel: 0, the runner's real back-pressure. The runner copies the PTY into the
+ * websocket with io.Copy (gitlab-terminal's StreamProxy, called by executors/docker/terminal.go)
+ * and Workhorse relays with a ReadMessage/WriteMessage loop (workhorse/internal/channel/proxy.go);
+ * both writes are gorilla's blocking WriteMessage, which returns once the kernel has the bytes. So
+ * while a write is blocked (a full socket) nothing reads the PTY, and only the kernel's socket
+ * buffers hold output. ws writes asynchronously; `bufferedAmount > 0` after a send is the moment a
+ * blocking write would block.
  */
-export const OUTPUT_HIGH_WATER_BYTES = 2 * MAX_OUTPUT_FRAME_BYTES;
-/** Resume the PTY once the socket has drained below one frame. */
-export const OUTPUT_LOW_WATER_BYTES = MAX_OUTPUT_FRAME_BYTES;
+export const OUTPUT_HIGH_WATER_BYTES = 0;
+/** Resume the PTY once every frame has been taken by the kernel (the blocked write returned). */
+export const OUTPUT_LOW_WATER_BYTES = 0;
 /** In 'random' chunking, about one output chunk in this many is cut at a random byte. */
 export const RANDOM_CUT_ONE_IN = 4;
 /** In 'random' chunking, about one chunk in this many is cut inside its first multi-byte char. */

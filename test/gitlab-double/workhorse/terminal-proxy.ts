@@ -40,7 +40,6 @@ export class TerminalProxy {
   #ended = false;
   #halfOpen = false;
   #clientClosed = false;
-  #inflight = 0;
   #paused = false;
 
   constructor(ws: WebSocket, terminal: RunnerTerminal, framing: Framing, deps: ProxyDeps) {
@@ -135,20 +134,20 @@ export class TerminalProxy {
     for (const piece of this.#chunker.split(chunk)) this.#send(piece);
   }
 
-  /** Sends one frame; pauses the PTY while too much output waits in the socket. */
+  /**
+   * Sends one frame; like the runner's blocking write, the PTY is not read while a frame waits in
+   * user space for the kernel to take it (constants.ts, OUTPUT_HIGH_WATER_BYTES).
+   */
   #send(piece: Buffer): void {
     const frame = encodeOutput(this.#framing, piece);
-    const size = piece.length;
-    this.#deps.counters.bytesOut(size);
-    this.#inflight += size;
+    this.#deps.counters.bytesOut(piece.length);
     this.#ws.send(frame.data, { binary: frame.binary }, () => {
-      this.#inflight -= size;
-      if (this.#paused && !this.#halfOpen && this.#inflight <= OUTPUT_LOW_WATER_BYTES) {
+      if (this.#paused && !this.#halfOpen && this.#ws.bufferedAmount <= OUTPUT_LOW_WATER_BYTES) {
         this.#paused = false;
         this.#terminal.resume();
       }
     });
-    if (!this.#paused && this.#inflight > OUTPUT_HIGH_WATER_BYTES) {
+    if (!this.#paused && this.#ws.bufferedAmount > OUTPUT_HIGH_WATER_BYTES) {
       this.#paused = true;
       this.#terminal.pause();
     }

@@ -8,11 +8,25 @@ import {
   type OutputSink,
 } from '../../../src/renderer/terminal/output-router';
 
+/** The end of the current task: what the router defers its acks to. */
+class TaskEnd {
+  readonly #deferred: (() => void)[] = [];
+  readonly defer = (flush: () => void): void => {
+    this.#deferred.push(flush);
+  };
+
+  run(): void {
+    for (const flush of this.#deferred.splice(0)) flush();
+  }
+}
+
 /** An xterm stand-in: records writes and parses them only when the test says so. */
 class FakeTerminal implements OutputSink {
   readonly written: Uint8Array[] = [];
   readonly #queue: (() => void)[] = [];
   callbacks = 0;
+
+  constructor(private readonly task: TaskEnd) {}
 
   write(data: Uint8Array, callback?: () => void): void {
     this.written.push(data);
@@ -20,9 +34,15 @@ class FakeTerminal implements OutputSink {
     this.#queue.push(callback ?? (() => undefined));
   }
 
-  /** xterm parsed everything written so far (callbacks fire in write order). */
+  /** xterm parsed everything written so far in one task (callbacks fire in write order). */
   parseAll(): void {
     for (const done of this.#queue.splice(0)) done();
+    this.task.run();
+  }
+
+  /** xterm parsed the first `count` writes, and its task goes on (acks not sent yet). */
+  parseSome(count: number): void {
+    for (const done of this.#queue.splice(0, count)) done();
   }
 }
 
@@ -30,13 +50,17 @@ const bytes = (...values: number[]): Uint8Array => new Uint8Array(values);
 const chunk = (sessionId: string, data: Uint8Array): OutputChunk => ({ sessionId, data });
 
 function setup(ids: readonly string[]) {
-  const terminals = new Map(ids.map((id) => [id, new FakeTerminal()]));
+  const task = new TaskEnd();
+  const terminals = new Map(ids.map((id) => [id, new FakeTerminal(task)]));
   const acks: [string, number][] = [];
   const router = new OutputRouter(
     (id) => terminals.get(id) ?? null,
     (id, n) => acks.push([id, n]),
+    undefined,
+    undefined,
+    task.defer,
   );
-  return { terminals, acks, router };
+  return { terminals, acks, router, task };
 }
 
 describe('OutputRouter', () => {
@@ -55,7 +79,7 @@ describe('OutputRouter', () => {
     expect(terminals.get('b')?.written.map((d) => [...d])).toEqual([[0x41]]);
   });
 
-  it('acks once per session per flush, only after xterm parsed the data', () => {
+  it('acks once per session per parse task, only after xterm parsed the data', () => {
     const { terminals, acks, router } = setup(['a', 'b']);
     router.route([
       chunk('a', new Uint8Array(100)),
@@ -64,7 +88,6 @@ describe('OutputRouter', () => {
     ]);
     expect(acks).toEqual([]);
     expect(router.pendingBytes).toBe(157);
-    expect(terminals.get('a')?.callbacks).toBe(1);
     terminals.get('a')?.parseAll();
     expect(acks).toEqual([['a', 150]]);
     expect(router.pendingFor('a')).toBe(0);
@@ -76,11 +99,16 @@ describe('OutputRouter', () => {
     expect(router.pendingBytes).toBe(0);
   });
 
-  it('keeps flushes apart: each is acked when parsed', () => {
-    const { terminals, acks, router } = setup(['a']);
+  it('acks what one parse task got through, before the rest is parsed', () => {
+    const { terminals, acks, router, task } = setup(['a']);
     router.route([chunk('a', new Uint8Array(10))]);
     router.route([chunk('a', new Uint8Array(20))]);
     expect(router.pendingFor('a')).toBe(30);
+    terminals.get('a')?.parseSome(1);
+    expect(acks).toEqual([]);
+    task.run();
+    expect(acks).toEqual([['a', 10]]);
+    expect(router.pendingFor('a')).toBe(20);
     terminals.get('a')?.parseAll();
     expect(acks).toEqual([
       ['a', 10],
@@ -103,9 +131,10 @@ describe('OutputRouter', () => {
   });
 
   it('on forget acks the bytes a disposed terminal never parsed, and ignores its late callbacks', () => {
-    const { terminals, acks, router } = setup(['a']);
+    const { terminals, acks, router, task } = setup(['a']);
     router.route([chunk('a', new Uint8Array(40))]);
     router.forget('a');
+    task.run();
     expect(acks).toEqual([['a', 40]]);
     terminals.get('a')?.parseAll();
     expect(acks).toEqual([['a', 40]]);
@@ -116,9 +145,10 @@ describe('OutputRouter', () => {
 describe('OutputRouter scheduling', () => {
   function prioritySetup(ids: readonly string[], front?: ReadonlySet<string>) {
     const order: string[] = [];
+    const task = new TaskEnd();
     const terminals = new Map(
       ids.map((id) => {
-        const terminal = new FakeTerminal();
+        const terminal = new FakeTerminal(task);
         const write = terminal.write.bind(terminal);
         terminal.write = (data, callback) => {
           order.push(id);
@@ -134,6 +164,7 @@ describe('OutputRouter scheduling', () => {
       (id, n) => acks.push([id, n]),
       (id) => front?.has(id) ?? true,
       scheduler,
+      task.defer,
     );
     return { terminals, acks, router, order, scheduler };
   }
@@ -183,13 +214,13 @@ describe('OutputRouter scheduling', () => {
     expect([...joined]).toEqual([...data, 7]);
   });
 
-  it('acks a sliced flush once, only after its last piece is parsed', () => {
+  it('acks the pieces of a sliced flush as they are parsed, one ack per parse task', () => {
     const { terminals, acks, router } = prioritySetup(['a']);
     router.route([chunk('a', new Uint8Array(MAX_WRITE_BYTES * 3))]);
     const terminal = terminals.get('a');
     expect(terminal?.written.length).toBe(3);
-    expect(terminal?.callbacks).toBe(1);
     expect(acks).toEqual([]);
+    terminal?.parseSome(2);
     terminal?.parseAll();
     expect(acks).toEqual([['a', MAX_WRITE_BYTES * 3]]);
     expect(router.pendingBytes).toBe(0);
@@ -198,7 +229,8 @@ describe('OutputRouter scheduling', () => {
 
 describe('OutputRouter background pacing', () => {
   function pacedSetup(ids: readonly string[], front: Set<string>) {
-    const terminals = new Map(ids.map((id) => [id, new FakeTerminal()]));
+    const task = new TaskEnd();
+    const terminals = new Map(ids.map((id) => [id, new FakeTerminal(task)]));
     const acks: [string, number][] = [];
     const scheduler = new FakeScheduler();
     const router = new OutputRouter(
@@ -206,6 +238,7 @@ describe('OutputRouter background pacing', () => {
       (id, n) => acks.push([id, n]),
       (id) => front.has(id),
       scheduler,
+      task.defer,
     );
     const written = (id: string): number =>
       (terminals.get(id)?.written ?? []).reduce((n, d) => n + d.byteLength, 0);
@@ -222,14 +255,18 @@ describe('OutputRouter background pacing', () => {
     expect(written('bg')).toBe(TURN_BYTES);
     terminals.get('bg')?.parseAll();
     expect(written('bg')).toBe(TURN_BYTES);
-    expect(acks).toEqual([]);
+    expect(acks).toEqual([['bg', TURN_BYTES]]);
     scheduler.advance(0);
     expect(written('bg')).toBe(TURN_BYTES * 2);
     terminals.get('bg')?.parseAll();
     scheduler.advance(0);
     terminals.get('bg')?.parseAll();
     expect(written('bg')).toBe(size);
-    expect(acks).toEqual([['bg', size]]);
+    expect(acks).toEqual([
+      ['bg', TURN_BYTES],
+      ['bg', TURN_BYTES],
+      ['bg', TURN_BYTES],
+    ]);
     expect(router.pendingBytes).toBe(0);
   });
 
@@ -248,10 +285,7 @@ describe('OutputRouter background pacing', () => {
     router.route([chunk('bg', bytes(2)), chunk('front', bytes(8))]);
     expect(terminals.get('front')?.written.map((d) => [...d])).toEqual([[9], [8]]);
     terminals.get('front')?.parseAll();
-    expect(acks).toEqual([
-      ['front', 1],
-      ['front', 1],
-    ]);
+    expect(acks).toEqual([['front', 2]]);
     for (let turn = 0; turn < 5; turn += 1) {
       terminals.get('bg')?.parseAll();
       scheduler.advance(0);
@@ -260,8 +294,9 @@ describe('OutputRouter background pacing', () => {
     expect(written('bg')).toBe(TURN_BYTES * 2 + 1);
     expect([...(bg.at(-1) ?? [])]).toEqual([2]);
     expect(bg.slice(0, -1).every((d) => d.every((b) => b === 1))).toBe(true);
-    expect(acks.slice(2)).toEqual([
-      ['bg', TURN_BYTES * 2],
+    expect(acks.slice(1)).toEqual([
+      ['bg', TURN_BYTES],
+      ['bg', TURN_BYTES],
       ['bg', 1],
     ]);
   });
@@ -285,7 +320,9 @@ describe('OutputRouter background pacing', () => {
     expect(written('a')).toBe(TURN_BYTES);
     expect(acks).toEqual([
       ['a', TURN_BYTES * 2],
-      ['b', TURN_BYTES * 3],
+      ['b', TURN_BYTES],
+      ['b', TURN_BYTES],
+      ['b', TURN_BYTES],
     ]);
     expect(router.pendingBytes).toBe(0);
   });

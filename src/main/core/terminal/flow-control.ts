@@ -7,13 +7,18 @@
  */
 
 /**
- * xterm.js parses ~14 MiB/s in headless Chromium (docs/quality.md), so 256 KiB is ~18 ms of work: enough
- * in flight to keep the renderer busy, small enough for P2 (renderer pending ≤ 500 KB) and for
- * Ctrl-C to take effect quickly.
+ * The window: throughput is about window / ack round trip (docs/performance.md). The round trip
+ * under a flood is one xterm parse task (≤ 12 ms) plus the bridge both ways, so 448 KiB keeps
+ * ~30 MiB/s flowing, while staying under P2's bound on the renderer's pending bytes (500 KB =
+ * 488 KiB): unacked bytes never exceed this when the socket honours pause().
  */
-export const HIGH_WATERMARK_BYTES = 256 * 1024;
-/** Resume once the renderer is within ~5 ms of work of catching up, so it never runs dry. */
-export const LOW_WATERMARK_BYTES = 64 * 1024;
+export const HIGH_WATERMARK_BYTES = 448 * 1024;
+/**
+ * Resume while the renderer still has about half the window to parse (several milliseconds of
+ * xterm work), so new bytes arrive before it runs dry; far enough below the pause point (high −
+ * read-ahead) that a socket is not paused and resumed on every read.
+ */
+export const LOW_WATERMARK_BYTES = 224 * 1024;
 /**
  * What can still arrive after pause(): ws parses what it already read from TCP (one socket read,
  * ≤ 64 KiB) and finishes a frame in progress (the runner sends ≤ 32 KiB). The socket is paused

@@ -7,14 +7,16 @@ import type { OutputChunk } from '../../../shared/models';
 import type { Clock, TimerHandle } from '../ports';
 
 /**
- * Minimum spacing of flushes while output keeps coming: half a 60 Hz frame, so xterm gets new
- * bytes every frame and a flood of 32 KiB runner frames becomes a few bridge messages per frame.
- * After a quiet period the first bytes flush on the next timer turn instead (keystroke echo, P3).
+ * Minimum spacing of flushes while output keeps coming. 0: a flush waits only for the next timer
+ * turn, which gathers every socket read of the current event-loop turn into one bridge message.
+ * A longer spacing (8 ms until issue 18) held bytes back while the renderer sat idle waiting for
+ * them: with the flow-control window, every millisecond of added latency costs throughput
+ * (docs/performance.md). A flood still makes few messages: one per socket read burst, ≤ FLUSH_BYTES.
  */
-export const FLUSH_INTERVAL_MS = 8;
+export const FLUSH_INTERVAL_MS = 0;
 /**
- * Flush at once when this much is pending: about 9 ms of xterm parsing (docs/quality.md: ~14 MiB/s), and
- * half the high watermark, so a flush never holds a session above its watermark for long.
+ * Flush at once when this much is pending: a few milliseconds of xterm parsing, and well under the
+ * high watermark, so a flush never holds a session above its watermark for long.
  */
 export const FLUSH_BYTES = 128 * 1024;
 

@@ -42,7 +42,7 @@ export interface SessionEnv {
   connection(): AccountConnection | null;
   client(connection: AccountConnection): GitlabClient;
   reportAuthFailure(source: AuthFailureSource): void;
-  output(data: Uint8Array): void;
+  readonly output: (data: Uint8Array) => void;
   changed(): void;
   followedLog(update: LogUpdate): void;
   /** Resolves once no other socket to this job is still closing. */

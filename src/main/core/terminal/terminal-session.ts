@@ -44,9 +44,8 @@ export class TerminalSession {
     this.#output = new SessionOutput(
       env.clock,
       { pause: () => this.#life.attempt?.pause(), resume: () => this.#life.attempt?.resume() },
-      (bytes) => {
-        env.output(bytes);
-      },
+      // Straight to the service's batcher: no relay of our own on the hot path.
+      env.output,
       env.flowLimits,
       env.markers,
     );
