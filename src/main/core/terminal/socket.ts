@@ -4,6 +4,7 @@
  */
 import { WebSocket, type RawData } from 'ws';
 import type { IncomingMessage } from 'node:http';
+import { credentialRefusal } from '../net/credential-scope';
 import { toNetworkError } from '../net/error-mapping';
 import { proxyHostOf } from '../net/trust-policy';
 import { tlsSocketOptions } from '../net/socket-options';
@@ -24,6 +25,8 @@ export interface SocketRequest {
   /** Cookie and User-Agent; never an Origin (Workhorse would compare it with Host, §2.4). */
   readonly headers: Readonly<Record<string, string>>;
   readonly network: NetworkOptions;
+  /** The account's base URL: the cookie goes nowhere outside it (net/credential-scope.ts). */
+  readonly credentialScope?: string;
 }
 
 /** What a socket reports, in order; `closed` comes exactly once and last. */
@@ -55,6 +58,8 @@ export type SocketFactory = (
 
 /** The production factory: `ws` with no compression, no redirects and the account's TLS/proxy. */
 export const createWsSocket: SocketFactory = (request, onEvent) => {
+  const refusal = credentialRefusal(request.credentialScope, request.url, request.headers);
+  if (refusal !== null) throw new Error(refusal);
   const host = new URL(request.url).host;
   const context = { host, proxyHost: proxyHostOf(request.network) };
   const ws = new WebSocket(request.url, [TERMINAL_SUBPROTOCOL], {
