@@ -84,7 +84,9 @@ function route(double: GitlabDouble, method: string, path: string, body: Body): 
     case 'GET info':
       return { status: 200, body: double.info };
     default:
-      return method === 'POST' ? (jobAction(double, path) ?? f9Action(double, path, body)) : undefined;
+      return method === 'POST'
+        ? (jobAction(double, path) ?? f9Action(double, path, body))
+        : undefined;
   }
 }
 

@@ -77,14 +77,7 @@ export function createSessionOpener(
     return openOnce(keyOf(connection.accountId, jobId), async () => {
       const gitlab = client(connection);
       const projectId = await projectIdOf(gitlab, projectPath);
-      return resolveTarget(
-        connection,
-        gitlab,
-        projectId,
-        jobId,
-        projectPath,
-        foreign(connection),
-      );
+      return resolveTarget(connection, gitlab, projectId, jobId, projectPath, foreign(connection));
     });
   };
 
