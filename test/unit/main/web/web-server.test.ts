@@ -129,4 +129,20 @@ describe('browser-mode server', () => {
       )?.status,
     ).toBe(403);
   });
+
+  it.each(['http://[', 'http://[::1', '//evil.example/bridge', '*', ''])(
+    'answers 400 to an upgrade whose target %j is no path, instead of throwing',
+    (url) => {
+      const origin = 'http://127.0.0.1:5000';
+      const headers = { host: '127.0.0.1:5000', origin };
+      expect(checkUpgrade({ url, headers }, origin, 't')?.status).toBe(400);
+    },
+  );
+
+  it('answers 400 to undecodable paths and stays up (issue 13: GET /% killed it)', async () => {
+    for (const path of ['/%', '/%zz', '/%E0%A4%A', '/a%00b']) {
+      expect((await fetch(`${server.origin}${path}`)).status).toBe(400);
+    }
+    expect((await fetch(server.origin)).status).toBe(200);
+  });
 });
