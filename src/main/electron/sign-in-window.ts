@@ -163,6 +163,8 @@ export function createSignInWindows(logger: Logger): WebSignIn {
         allowRunningInsecureContent: false,
         webviewTag: false,
         navigateOnDragDrop: false,
+        // New windows are denied anyway; without Auxclick a middle click does not even ask.
+        disableBlinkFeatures: 'Auxclick',
       },
     });
     const done = new Promise<readonly SignInCookie[]>((resolve, reject) => {

@@ -218,7 +218,8 @@ describe('sign-in window certificates', () => {
 describe('sign-in window certificates: intermediates', () => {
   const HOST = 'gitlab.example.com';
   type Pems = Awaited<ReturnType<typeof generate>>;
-  const caExtensions = [
+  type Extensions = NonNullable<Parameters<typeof generate>[1]>['extensions'];
+  const caExtensions: Extensions = [
     { name: 'basicConstraints', cA: true },
     { name: 'keyUsage', keyCertSign: true },
   ];
@@ -253,7 +254,7 @@ describe('sign-in window certificates: intermediates', () => {
     });
   });
 
-  const intermediate = (extensions: object[], dates: object = {}): Promise<Pems> =>
+  const intermediate = (extensions: Extensions, dates: object = {}): Promise<Pems> =>
     generate([{ name: 'commonName', value: 'Corp Issuing CA' }], {
       keyType: 'ec',
       curve: 'P-256',
