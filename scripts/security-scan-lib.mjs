@@ -16,9 +16,18 @@
  * @property {number} column
  * @property {string} description
  * @property {boolean} manualReview True when the tool only asks a human to look.
+ * @property {string} sample The source line the check matched ('' for app-wide checks).
  */
 
-/** @typedef {{ check: string, file: string, reason: string }} AllowEntry */
+/**
+ * An allow-list entry waives one finding: same check, same file, and a line containing `snippet`
+ * (whitespace-insensitive), so a new call of the same kind in an allow-listed file is not waived
+ * unseen. App-wide findings (file 'N/A') have no line: their snippet is APP_WIDE_SNIPPET.
+ * @typedef {{ check: string, file: string, snippet: string, reason: string }} AllowEntry
+ */
+
+/** The snippet of entries for app-wide findings, which have no source line. */
+export const APP_WIDE_SNIPPET = '(app-wide)';
 
 /**
  * @typedef {object} Verdict
@@ -62,7 +71,7 @@ export function parseIssues(issues, inputPrefix) {
   return issues.map((issue, i) => {
     const where = `issue ${i}`;
     if (!isRecord(issue)) throw new Error(`${where} is not an object`);
-    const { id, severity, confidence, file, location, description, manualReview } = issue;
+    const { id, severity, confidence, file, location, description, manualReview, sample } = issue;
     if (typeof id !== 'string' || id === '') throw new Error(`${where} has no check id`);
     const severityName = isRecord(severity) ? severity.name : undefined;
     if (!isSeverity(severityName)) throw new Error(`${where} (${id}) has an unknown severity`);
@@ -79,6 +88,7 @@ export function parseIssues(issues, inputPrefix) {
       column,
       description: typeof description === 'string' ? description : '',
       manualReview: manualReview === true,
+      sample: typeof sample === 'string' ? sample : '',
     };
   });
 }
@@ -93,7 +103,8 @@ function joinPath(prefix, file) {
 }
 
 /**
- * Validates electronegativity-allowlist.json. Every entry needs a check, a file and a reason.
+ * Validates electronegativity-allowlist.json. Every entry needs a check, a file, a snippet of the
+ * line it waives and a reason.
  * @param {unknown} json
  * @returns {AllowEntry[]}
  */
@@ -101,8 +112,8 @@ export function parseAllowlist(json) {
   if (!Array.isArray(json)) throw new Error('allow-list must be a JSON array');
   return json.map((entry, i) => {
     if (!isRecord(entry)) throw new Error(`allow-list entry ${i} is not an object`);
-    const { check, file, reason } = entry;
-    for (const [key, value] of Object.entries({ check, file, reason })) {
+    const { check, file, snippet, reason } = entry;
+    for (const [key, value] of Object.entries({ check, file, snippet, reason })) {
       if (typeof value !== 'string' || value.trim() === '') {
         throw new Error(`allow-list entry ${i} needs a non-empty "${key}"`);
       }
@@ -110,6 +121,7 @@ export function parseAllowlist(json) {
     return {
       check: /** @type {string} */ (check),
       file: /** @type {string} */ (file),
+      snippet: /** @type {string} */ (snippet),
       reason: /** @type {string} */ (reason),
     };
   });
@@ -134,7 +146,7 @@ export function judge(findings, allowlist, scanned) {
       verdict.below.push(finding);
       continue;
     }
-    const entry = allowlist.find((e) => e.check === finding.check && e.file === finding.file);
+    const entry = allowlist.find((e) => matches(e, finding));
     if (entry) {
       used.add(entry);
       verdict.allowed.push({ finding, reason: entry.reason });
@@ -148,6 +160,19 @@ export function judge(findings, allowlist, scanned) {
     roots.some((root) => root === '.' || file === root || file.startsWith(`${root}/`));
   verdict.stale = allowlist.filter((e) => !used.has(e) && inScope(e.file));
   return verdict;
+}
+
+/** Collapses runs of whitespace, so formatting changes do not unwaive a reviewed line. */
+const squash = (/** @type {string} */ text) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * @param {AllowEntry} entry
+ * @param {Finding} finding
+ */
+function matches(entry, finding) {
+  if (entry.check !== finding.check || entry.file !== finding.file) return false;
+  if (finding.file === 'N/A') return entry.snippet === APP_WIDE_SNIPPET;
+  return squash(finding.sample).includes(squash(entry.snippet));
 }
 
 /**

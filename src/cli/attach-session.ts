@@ -106,6 +106,12 @@ class AttachRun {
       this.#finish = resolve;
     });
     this.#watchProcess();
+    // GitLab naming another address than the one given is said once, on stderr (address-notice).
+    this.#cleanups.push(
+      this.#terminal.onNotification((notification) => {
+        if (notification.kind === 'account') this.#writer.line(notification.body);
+      }),
+    );
     try {
       this.#sessionId = (await this.#terminal.open({ kind: 'url', url: jobUrl })).sessionId;
     } catch (error) {

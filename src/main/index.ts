@@ -2,7 +2,7 @@
  * Electron composition root: creates the platform's implementations of the core's ports, the
  * window, tray and IPC, and wires them. No product rule lives here.
  */
-import { app, shell, type BrowserWindow, type Rectangle } from 'electron';
+import { app, protocol, shell, type BrowserWindow, type Rectangle } from 'electron';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,12 @@ import { registerIpc } from './electron/ipc-transport';
 import { launchUrlOpener } from './electron/launch-urls';
 import { createMainWindow, rendererUrl, senderCheckFor } from './electron/main-window';
 import { confirmQuit } from './electron/quit-confirmation';
+import {
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  devServerUrlFor,
+  rendererResponse,
+} from './electron/renderer-source';
 import { createSafeStorageSecretStore } from './electron/safe-storage-secret-store';
 import { createSignInWindows } from './electron/sign-in-window';
 import { hideToTrayOnClose } from './electron/tray-policy';
@@ -31,6 +37,9 @@ const TRAY_ICON_DIR = app.isPackaged
 const TRAY_REFRESH_MS = 15_000;
 const PROTOCOL = 'jobshell';
 
+// Before ready, as Electron requires: the renderer's own privileged scheme (renderer-source.ts).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -40,6 +49,8 @@ if (!app.requestSingleInstanceLock()) {
 async function main(): Promise<void> {
   app.setAsDefaultProtocolClient(PROTOCOL);
   await app.whenReady();
+  const rendererDir = join(OUT_DIR, 'renderer');
+  protocol.handle(APP_SCHEME, (request) => rendererResponse(rendererDir, request.url));
 
   mkdirSync(app.getPath('logs'), { recursive: true });
   const logFile = createWriteStream(join(app.getPath('logs'), 'jobshell.log'), {
@@ -59,7 +70,8 @@ async function main(): Promise<void> {
 
   let window: BrowserWindow | null = null;
   let quitting = false;
-  const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+  // Packaged builds load only the packaged renderer, whatever the environment says.
+  const devServerUrl = devServerUrlFor(app.isPackaged, process.env.ELECTRON_RENDERER_URL);
   const appUrl = rendererUrl({ outDir: OUT_DIR, devServerUrl });
 
   const notifier = createDesktopNotifier({

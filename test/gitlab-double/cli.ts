@@ -39,6 +39,9 @@ function options(argv: readonly string[]): GitlabDoubleOptions {
       'runner-ready-timeout-ms': { type: 'string' },
       'utf8-split': { type: 'string' },
       'no-seed': { type: 'boolean' },
+      'external-url': { type: 'string' },
+      'latency-ms': { type: 'string' },
+      'segment-bytes': { type: 'string' },
     },
     strict: true,
   });
@@ -54,6 +57,9 @@ function options(argv: readonly string[]): GitlabDoubleOptions {
     runnerReadyTimeoutMs: number(values['runner-ready-timeout-ms'], 'runner-ready-timeout-ms'),
     utf8Split: splitMode(values['utf8-split']),
     seed: values['no-seed'] !== true,
+    externalUrl: values['external-url'],
+    linkLatencyMs: number(values['latency-ms'], 'latency-ms'),
+    linkSegmentBytes: number(values['segment-bytes'], 'segment-bytes'),
   };
 }
 

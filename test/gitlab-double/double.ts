@@ -61,6 +61,7 @@ export async function startGitlabDouble(options: GitlabDoubleOptions = {}): Prom
   const settings: MutableSettings = {
     handshakeDelayMs: 0,
     utf8Split: options.utf8Split ?? 'random',
+    externalUrl: options.externalUrl ?? null,
   };
   const events = new DoubleEvents();
   const counters = new CounterSet();
@@ -133,6 +134,10 @@ export async function startGitlabDouble(options: GitlabDoubleOptions = {}): Prom
   };
 
   const workhorse = new Workhorse(ctx);
+  workhorse.links.setShape({
+    latency_ms: options.linkLatencyMs ?? 0,
+    segment_bytes: options.linkSegmentBytes ?? null,
+  });
   const api = new ApiRouter(ctx);
   const running = new RunningDouble(ctx, server, workhorse, tempDirs, info, destroySockets);
   published.double = running;

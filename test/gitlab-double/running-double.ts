@@ -23,6 +23,8 @@ import type { Job, Project } from './state/model';
 import { adminJobView, jobInfo, projectInfo } from './state/views';
 import { cookiePair } from './web/web-session';
 import type { Workhorse } from './workhorse/workhorse';
+import { f9Command, type F9Kind } from './faults/f9-inputs';
+import type { ConnectionCut, LinkShape } from './faults/link-faults';
 
 /** The GitlabDouble handed to tests: thin methods over the context, plus the shutdown order. */
 export class RunningDouble implements GitlabDouble {
@@ -127,6 +129,24 @@ export class RunningDouble implements GitlabDouble {
 
   setUtf8Split(mode: Utf8SplitMode): void {
     this.#ctx.settings.utf8Split = mode;
+  }
+
+  cutConnections(fault: ConnectionCut): number {
+    return this.#workhorse.links.cut(fault);
+  }
+
+  setLinkShape(shape: LinkShape): void {
+    this.#workhorse.links.setShape(shape);
+  }
+
+  typeF9Input(jobId: number, kind: F9Kind, bytes?: number): void {
+    const terminal = this.#ctx.sessionServer.terminalOf(this.#job(jobId).id);
+    if (terminal === undefined) throw new DoubleInputError(`job ${jobId} has no terminal attached`);
+    terminal.write(Buffer.from(f9Command(kind, bytes)));
+  }
+
+  setExternalUrl(url: string | null): void {
+    this.#ctx.settings.externalUrl = url;
   }
 
   rotateRunnerSession(jobId: number): void {

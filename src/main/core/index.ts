@@ -46,6 +46,7 @@ export { parseCaBundle } from './accounts/network-config';
 // GitLab and network errors.
 export { createGitlabClient, type GitlabClient } from './gitlab/gitlab-client';
 export { GitlabError, isGitlabError } from './gitlab/gitlab-error';
+export { mayCarryCredentials } from './net/credential-scope';
 export { NetworkError } from './net/network-error';
 
 // Jobs: discovery rules the CLI's `jobs` command shares with the poller.

@@ -70,6 +70,11 @@ export interface HttpRequest {
   readonly body?: string;
   readonly network: NetworkOptions;
   readonly timeoutMs: number;
+  /**
+   * The base URL of the account whose credentials the headers carry. The transport refuses a
+   * credentialed request without one, or to an address outside it (net/credential-scope.ts).
+   */
+  readonly credentialScope?: string;
 }
 
 export interface HttpResponse {

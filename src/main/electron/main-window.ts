@@ -4,14 +4,14 @@
  */
 import { BrowserWindow, shell, type Rectangle, type WebContents } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { validateExternalUrl } from '../core';
 import type { SenderCheck } from './ipc-transport';
+import { APP_INDEX_URL, originOf } from './renderer-source';
 import { hardenedWebPreferences } from './web-preferences';
 
 export interface MainWindowOptions {
   readonly outDir: string;
-  /** Dev server URL from electron-vite, when running `electron-vite dev`. */
+  /** Dev server URL from electron-vite in development only (see renderer-source.ts). */
   readonly devServerUrl: string | undefined;
   readonly bounds: Partial<Rectangle> | null;
   readonly onBoundsChanged: (bounds: Rectangle) => void;
@@ -23,11 +23,12 @@ const MIN_HEIGHT = 560;
 const DEFAULT_WIDTH = 1280;
 const DEFAULT_HEIGHT = 800;
 
-/** The URL the renderer is loaded from; IPC trusts only frames at this address. */
+/**
+ * The URL the renderer is loaded from; IPC trusts only frames at this address. The packaged
+ * renderer is served from `app://jobshell` (renderer-source.ts), never from file://.
+ */
 export function rendererUrl(options: Pick<MainWindowOptions, 'outDir' | 'devServerUrl'>): string {
-  return (
-    options.devServerUrl ?? pathToFileURL(join(options.outDir, 'renderer', 'index.html')).toString()
-  );
+  return options.devServerUrl ?? APP_INDEX_URL;
 }
 
 /** Creates the window with Jobshell's security defaults. */
@@ -79,10 +80,16 @@ function lockDown(contents: WebContents, appUrl: string): void {
     }
     return { action: 'deny' };
   });
-  contents.session.setPermissionRequestHandler((_contents, permission, callback) => {
+  const appOrigin = originOf(appUrl);
+  contents.session.setPermissionRequestHandler((_contents, permission, callback, details) => {
     // In-app toasts are enough; clipboard access stays with explicit user paste.
-    callback(permission === 'notifications');
+    callback(permission === 'notifications' && originOf(details.requestingUrl) === appOrigin);
   });
+  // Checks (navigator.permissions, Notification.permission) get the same answer as requests.
+  contents.session.setPermissionCheckHandler(
+    (_contents, permission, requestingOrigin) =>
+      permission === 'notifications' && originOf(requestingOrigin) === appOrigin,
+  );
 }
 
 /** IPC trusts only the main frame of this window, at the renderer's own URL. */

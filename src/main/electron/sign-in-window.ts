@@ -7,7 +7,13 @@
 import { BrowserWindow, session } from 'electron';
 import { X509Certificate } from 'node:crypto';
 import { ContractError } from '../../shared/contract';
-import type { Logger, NetworkOptions, SignInCookie, WebSignIn } from '../core';
+import {
+  mayCarryCredentials,
+  type Logger,
+  type NetworkOptions,
+  type SignInCookie,
+  type WebSignIn,
+} from '../core';
 import { hardenedWebPreferences } from './web-preferences';
 
 const SESSION_COOKIE = '_gitlab_session';
@@ -25,11 +31,14 @@ export function partitionFor(accountId: string): string {
   return `persist:account-${accountId}`;
 }
 
-/** True while `url` is still part of signing in (sign-in, SSO callbacks, 2FA, password pages). */
+/**
+ * True while `url` is still part of signing in (sign-in, SSO callbacks, 2FA, password pages): any
+ * page outside the account's own address (credential-scope.ts) is someone else's.
+ */
 export function isSignInPage(url: string, baseUrl: string): boolean {
+  if (!mayCarryCredentials(baseUrl, url)) return true;
   const target = new URL(url);
   const base = new URL(baseUrl);
-  if (target.origin !== base.origin) return true;
   const root = base.pathname.replace(/\/+$/, '');
   const path = target.pathname.startsWith(root)
     ? target.pathname.slice(root.length)
@@ -100,13 +109,18 @@ function chainReachesCa(
   for (let index = 0; index < chain.length; index += 1) {
     const cert = chain[index];
     if (cert === undefined) break;
-    // Every link below must be signed by the next one up.
-    const parent = chain[index + 1];
     if (roots.some((root) => cert.checkIssued(root) && cert.verify(root.publicKey))) return true;
-    if (parent === undefined || !cert.checkIssued(parent) || !cert.verify(parent.publicKey))
-      return false;
+    // Every link below must be signed by the next one up, which must be a CA and in date.
+    const parent = chain[index + 1];
+    if (parent === undefined || !isUsableIssuer(parent, now)) return false;
+    if (!cert.checkIssued(parent) || !cert.verify(parent.publicKey)) return false;
   }
   return false;
+}
+
+/** An intermediate may sign only while in date and marked as a CA (basicConstraints cA). */
+function isUsableIssuer(cert: X509Certificate, now: number): boolean {
+  return cert.ca && Date.parse(cert.validFrom) <= now && Date.parse(cert.validTo) >= now;
 }
 
 /** Creates the WebSignIn of the desktop app. */
@@ -123,12 +137,18 @@ export function createSignInWindows(logger: Logger): WebSignIn {
       existing.window.focus();
       return existing.done;
     }
+    const signInUrl = `${baseUrl}/users/sign_in`;
+    // The window exists to hand this account's cookies back: it opens only on its own address.
+    if (!mayCarryCredentials(baseUrl, signInUrl)) {
+      return Promise.reject(new ContractError('bad-input', `${baseUrl} is not a GitLab address.`));
+    }
     const partition = partitionFor(accountId);
     const ses = session.fromPartition(partition);
     const host = new URL(baseUrl).hostname.replace(/^\[|\]$/g, '');
     ses.setPermissionRequestHandler((_contents, _permission, callback) => {
       callback(false);
     });
+    ses.setPermissionCheckHandler(() => false);
     if (network !== undefined) {
       ses.setCertificateVerifyProc((request, callback) => {
         callback(certificateVerdict(request, host, network));
@@ -189,7 +209,7 @@ export function createSignInWindows(logger: Logger): WebSignIn {
     open.set(accountId, { window, done });
     const setup = network?.proxy ? ses.setProxy({ proxyRules: network.proxy }) : Promise.resolve();
     void setup
-      .then(() => window.loadURL(`${baseUrl}/users/sign_in`))
+      .then(() => window.loadURL(signInUrl))
       .catch((error: unknown) => {
         // The window shows Chromium's error page; the user reads it and closes the window.
         logger.log('warn', 'sign-in page did not load', { accountId, error: String(error) });

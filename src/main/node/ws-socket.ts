@@ -4,6 +4,7 @@
  */
 import { WebSocket, type RawData } from 'ws';
 import type { IncomingMessage } from 'node:http';
+import { credentialRefusal } from '../core/net/credential-scope';
 import { toNetworkError } from '../core/net/error-mapping';
 import type { SocketFactory } from '../core/terminal/socket';
 import { proxyHostOf } from './net/trust-policy';
@@ -20,6 +21,8 @@ export const MAX_FRAME_BYTES = 4 * 1024 * 1024;
 
 /** The production factory: `ws` with no compression, no redirects and the account's TLS/proxy. */
 export const createWsSocket: SocketFactory = (request, onEvent) => {
+  const refusal = credentialRefusal(request.credentialScope, request.url, request.headers);
+  if (refusal !== null) throw new Error(refusal);
   const host = new URL(request.url).host;
   const context = { host, proxyHost: proxyHostOf(request.network) };
   const ws = new WebSocket(request.url, [TERMINAL_SUBPROTOCOL], {

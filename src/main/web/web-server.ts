@@ -10,6 +10,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { extname, join, normalize, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import {
@@ -22,7 +23,7 @@ import {
 import type { OutputChunk } from '../../shared/models';
 import { encodeOutputFrame, parseClientMessage, type ServerMessage } from '../../shared/wire-codec';
 import type { Logger } from '../core';
-import { RENDERER_CSP } from './csp';
+import { RENDERER_CSP } from '../../shared/renderer-csp';
 
 export interface WebServerOptions {
   readonly core: CoreEndpoint;
@@ -60,7 +61,21 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? randomBytes(TOKEN_BYTES).toString('base64url');
   const server = createServer((req, res) => {
-    void serveStatic(options.rendererDir, req, res);
+    serveStatic(options.rendererDir, req, res).catch((error: unknown) => {
+      options.logger.log('warn', 'browser-mode request failed', { error: String(error) });
+      answer(res, 400);
+    });
+  });
+  // Unparsable requests (bad request line, header overflow): Node answers 400 itself unless a
+  // listener exists; this one also survives a socket that is already gone.
+  // CONNECT asks for a tunnel: Node would drop the socket without a word; say no instead.
+  server.on('connect', (_req: IncomingMessage, socket: Duplex) => {
+    socket.on('error', () => undefined);
+    refuse(socket, { status: 400, why: 'Bad Request' });
+  });
+  server.on('clientError', (_error: Error, socket: Duplex) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
   });
   await listen(server, options.port ?? 0);
   const port = (server.address() as AddressInfo).port;
@@ -73,26 +88,44 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const clients = new Set<WebSocket>();
 
   server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    // A client that resets mid-handshake must not become an unhandled 'error' event.
+    socket.on('error', () => undefined);
+    try {
+      acceptUpgrade(req, socket, head);
+    } catch (error) {
+      // Nothing a request carries may take the process (and every terminal) down.
+      options.logger.log('warn', 'browser-mode bridge: upgrade failed', { error: String(error) });
+      refuse(socket, { status: 400, why: 'Bad Request' });
+    }
+  });
+
+  const acceptUpgrade = (req: IncomingMessage, socket: Socket, head: Buffer): void => {
     const refusal = checkUpgrade(req, origin, token);
     if (refusal !== null) {
       options.logger.log('warn', 'browser-mode bridge refused', {
         status: refusal.status,
         why: refusal.why,
       });
-      socket.end(
-        `HTTP/1.1 ${refusal.status} ${refusal.why}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
-      );
+      refuse(socket, refusal);
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       clients.add(ws);
       ws.on('close', () => clients.delete(ws));
+      // A malformed frame makes ws close the socket and report it here; it must not throw.
+      ws.on('error', (error) => {
+        options.logger.log('warn', 'browser-mode bridge: bad frame', { error: error.message });
+      });
       ws.on('message', (data, isBinary) => {
         if (isBinary) return;
-        handleClientFrame(options, ws, bufferText(data));
+        try {
+          handleClientFrame(options, ws, bufferText(data));
+        } catch (error) {
+          options.logger.log('warn', 'browser-mode bridge: frame failed', { error: String(error) });
+        }
       });
     });
-  });
+  };
 
   const unsubscribe = options.core.subscribe(
     <E extends EventName>(name: E, payload: EventPayload<E>) => {
@@ -137,13 +170,14 @@ function handleClientFrame(options: WebServerOptions, ws: WebSocket, text: strin
   });
 }
 
-/** Decides whether an upgrade to the bridge may proceed; null means yes. */
+/** Decides whether an upgrade to the bridge may proceed; null means yes. Never throws. */
 export function checkUpgrade(
   req: Pick<IncomingMessage, 'url' | 'headers'>,
   origin: string,
   token: string,
 ): { status: number; why: string } | null {
-  const url = new URL(req.url ?? '/', origin);
+  const url = parseTarget(req.url, origin);
+  if (url === null) return { status: 400, why: 'Bad Request' };
   if (url.pathname !== '/bridge') return { status: 404, why: 'Not Found' };
   if (req.headers.host !== new URL(origin).host) return { status: 403, why: 'Forbidden' };
   if (req.headers.origin !== origin) return { status: 403, why: 'Forbidden' };
@@ -155,27 +189,72 @@ export function checkUpgrade(
   return null;
 }
 
-async function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-  const relative = pathname === '/' ? 'index.html' : pathname.slice(1);
-  const file = normalize(join(root, relative));
-  if (!file.startsWith(normalize(root) + sep) || req.method !== 'GET') {
-    res.writeHead(404).end();
+/** The request target as a URL on our origin; null when it is not a plain path ("http://[", "//x"). */
+function parseTarget(target: string | undefined, origin: string): URL | null {
+  if (target === undefined || !target.startsWith('/') || target.startsWith('//')) return null;
+  try {
+    return new URL(target, origin);
+  } catch {
+    return null;
+  }
+}
+
+function refuse(socket: Duplex, refusal: { status: number; why: string }): void {
+  if (!socket.writable) {
+    socket.destroy();
     return;
   }
-  try {
-    const body = await readFile(file);
-    res.writeHead(200, {
-      'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': RENDERER_CSP,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'Cache-Control': 'no-store',
-    });
-    res.end(body);
-  } catch {
-    res.writeHead(404).end();
+  socket.end(
+    `HTTP/1.1 ${refusal.status} ${refusal.why}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+  );
+}
+
+function answer(res: ServerResponse, status: number): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
   }
+  res.writeHead(status, { 'Content-Length': '0', Connection: 'close' }).end();
+}
+
+/** The file under `root` a GET asks for, or the status that refuses it. */
+function staticFile(root: string, req: IncomingMessage): string | number {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return 404;
+  const url = parseTarget(req.url, 'http://x');
+  if (url === null) return 400;
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    return 400;
+  }
+  if (pathname.includes('\0')) return 400;
+  const relative = pathname === '/' ? 'index.html' : pathname.slice(1);
+  const file = normalize(join(root, relative));
+  return file.startsWith(normalize(root) + sep) ? file : 404;
+}
+
+async function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const file = staticFile(root, req);
+  if (typeof file === 'number') {
+    answer(res, file);
+    return;
+  }
+  let body: Buffer;
+  try {
+    body = await readFile(file);
+  } catch {
+    answer(res, 404);
+    return;
+  }
+  res.writeHead(200, {
+    'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+    'Content-Security-Policy': RENDERER_CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
 }
 
 function bufferText(data: Buffer | ArrayBuffer | Buffer[]): string {

@@ -28,7 +28,10 @@ const JOBS_THROTTLED = 'This endpoint has been requested too many times. Try aga
 const RETRYABLE: readonly string[] = ['success', 'failed', 'canceled'];
 
 function entity(call: AuthedCall, job: Job, project: Project): Record<string, unknown> {
-  return jobEntity(job, project, call.ctx.store.users.get(job.userId), call.ctx.config.baseUrl);
+  const { config, settings } = call.ctx;
+  // GitLab builds web_url from its external_url, which need not be the address the client used.
+  const baseUrl = settings.externalUrl ?? config.baseUrl;
+  return jobEntity(job, project, call.ctx.store.users.get(job.userId), baseUrl);
 }
 
 type Found =

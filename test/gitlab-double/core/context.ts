@@ -25,6 +25,8 @@ export interface ResolvedConfig {
 export interface MutableSettings {
   handshakeDelayMs: number;
   utf8Split: Utf8SplitMode;
+  /** GitLab's `external_url` when it differs from the address served (null: the same). */
+  externalUrl: string | null;
 }
 
 /** Everything a request handler may need, passed explicitly instead of module globals. */

@@ -1,3 +1,5 @@
+import type { F9Kind } from '../faults/f9-inputs';
+import type { ConnectionCut, LinkShape } from '../faults/link-faults';
 import type { DoubleEvents } from './events';
 import type {
   AdminJobView,
@@ -42,6 +44,14 @@ export interface GitlabDouble {
   setUtf8Split(mode: Utf8SplitMode): void;
   /** Addition: the runner re-registers the job's session (new URL and token). */
   rotateRunnerSession(jobId: number): void;
+  /** Addition (F1): a FIN or an RST on every open terminal connection now; returns how many. */
+  cutConnections(fault: ConnectionCut): number;
+  /** Addition (F12): latency and segment size of terminal connections that start from now on. */
+  setLinkShape(shape: LinkShape): void;
+  /** Addition (F9): the job's attached shell prints a huge line or OSC string (faults/f9-inputs). */
+  typeF9Input(jobId: number, kind: F9Kind, bytes?: number): void;
+  /** Addition: GitLab's external_url for web_url in the API (null: the served address). */
+  setExternalUrl(url: string | null): void;
   /** Ends every shell, closes the server, removes temp dirs. */
   close(): Promise<void>;
 }

@@ -39,6 +39,15 @@ export interface GitlabDoubleOptions {
   readonly utf8Split?: Utf8SplitMode;
   /** GitLab's `project_jobs_api_rate_limit`, default 600 per minute per user. */
   readonly jobsRateLimitPerMinute?: number;
+  /**
+   * Addition: GitLab's `external_url` (scheme://host[:port][/root]) when it is not the address
+   * the double listens on; the API's job web_url is built from it. Default: the served address.
+   */
+  readonly externalUrl?: string;
+  /** Addition (F12): latency added to every write to a terminal connection, in ms. */
+  readonly linkLatencyMs?: number;
+  /** Addition (F12): terminal connections write at most this many bytes per TCP segment. */
+  readonly linkSegmentBytes?: number;
 }
 
 export interface UserInfo {

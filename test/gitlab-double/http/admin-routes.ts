@@ -12,6 +12,7 @@ import {
   splitMode,
   username,
 } from './admin-validation';
+import { connectionCut, externalUrl, f9Input, linkShape } from '../faults/fault-validation';
 
 type Body = Readonly<Record<string, unknown>>;
 type Answer = { readonly status: number; readonly body: unknown };
@@ -27,6 +28,15 @@ function jobAction(double: GitlabDouble, path: string): Answer | undefined {
   else if (action === 'cancel') double.cancelJob(jobId);
   else double.rotateRunnerSession(jobId);
   return { status: 200, body: double.jobsAdmin().find((j) => j.id === jobId) ?? null };
+}
+
+/** `POST jobs/:id/f9 {kind, bytes?}`: the job's attached shell prints a quality F9 input. */
+function f9Action(double: GitlabDouble, path: string, body: Body): Answer | undefined {
+  const m = /^jobs\/(\d+)\/f9$/.exec(path);
+  if (m === null) return undefined;
+  const { kind, bytes } = f9Input(body);
+  double.typeF9Input(Number(m[1]), kind, bytes);
+  return OK;
 }
 
 function route(double: GitlabDouble, method: string, path: string, body: Body): Answer | undefined {
@@ -63,10 +73,20 @@ function route(double: GitlabDouble, method: string, path: string, body: Body): 
     case 'POST utf8-split':
       double.setUtf8Split(splitMode(body));
       return OK;
+    case 'POST connection-cut':
+      return { status: 200, body: { cut: double.cutConnections(connectionCut(body)) } };
+    case 'POST link':
+      double.setLinkShape(linkShape(body));
+      return OK;
+    case 'POST external-url':
+      double.setExternalUrl(externalUrl(body));
+      return OK;
     case 'GET info':
       return { status: 200, body: double.info };
     default:
-      return method === 'POST' ? jobAction(double, path) : undefined;
+      return method === 'POST'
+        ? (jobAction(double, path) ?? f9Action(double, path, body))
+        : undefined;
   }
 }
 

@@ -75,6 +75,11 @@ export class SessionServer implements TerminalControl {
     for (const wake of [...this.#readyWaiters]) wake();
   }
 
+  /** The job's connected runner terminal, if any. */
+  terminalOf(jobId: number): RunnerTerminal | undefined {
+    return this.#connections.get(jobId);
+  }
+
   isConnected(jobId: number): boolean {
     return this.#connections.has(jobId);
   }

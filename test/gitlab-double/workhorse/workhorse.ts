@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { DoubleContext } from '../core/context';
+import { LinkFaults } from '../faults/link-faults';
 import { header, requestTarget } from '../http/request';
 import { redirectBody, writeRawResponse } from '../http/respond';
 import type { RunnerTerminal } from '../runner/runner-terminal';
@@ -30,6 +31,8 @@ export class Workhorse {
   readonly #proxies = new Set<TerminalProxy>();
   /** Sockets still in the handshake, with the runner terminal once dialled. */
   readonly #pending = new Map<Duplex, RunnerTerminal | null>();
+  /** Quality F1/F12 faults of the client's TCP connection (faults/link-faults.ts). */
+  readonly links = new LinkFaults();
   #closed = false;
 
   constructor(ctx: DoubleContext) {
@@ -54,6 +57,7 @@ export class Workhorse {
     socket.on('error', () => {
       // A client that resets mid-handshake is not the double's problem.
     });
+    this.links.admit(socket);
     if (this.#closed) {
       socket.destroy();
       return;
@@ -158,6 +162,7 @@ export class Workhorse {
     }
     this.#wss.handleUpgrade(req, socket, head, (ws) => {
       this.#pending.delete(socket);
+      this.links.track(socket);
       this.#open(ws, terminal, path, () => {
         const again = authorizeTerminal(this.#ctx, route.projectPath, route.jobId, cookie);
         return again.kind === 'channel' && sameChannel(again.channel, auth.channel);

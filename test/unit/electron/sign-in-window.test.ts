@@ -142,7 +142,16 @@ describe('sign-in window', () => {
       },
     );
     expect(granted).toBe(false);
+    const check = session?.permissionCheckHandler as (c: unknown, p: string) => boolean;
+    expect(check(null, 'notifications')).toBe(false);
+    expect(check(null, 'clipboard-read')).toBe(false);
     lastWindow().close();
+  });
+
+  it('treats a page outside the account address (other port, other root) as still signing in', () => {
+    expect(isSignInPage('https://gitlab.example.com:8443/gitlab/', BASE)).toBe(true);
+    expect(isSignInPage('https://gitlab.example.com/other/', BASE)).toBe(true);
+    expect(isSignInPage('http://gitlab.example.com/gitlab/', BASE)).toBe(true);
   });
 });
 
@@ -203,5 +212,72 @@ describe('sign-in window certificates', () => {
     expect(
       certificateVerdict(request, 'gitlab.example.com', { ...DIRECT_NETWORK, ca: [other.cert] }),
     ).toBe(-3);
+  });
+});
+
+describe('sign-in window certificates: intermediates', () => {
+  const HOST = 'gitlab.example.com';
+  type Pems = Awaited<ReturnType<typeof generate>>;
+  type Extensions = NonNullable<Parameters<typeof generate>[1]>['extensions'];
+  const caExtensions: Extensions = [
+    { name: 'basicConstraints', cA: true },
+    { name: 'keyUsage', keyCertSign: true },
+  ];
+  const leafOf = (issuer: Pems): Promise<Pems> =>
+    generate([{ name: 'commonName', value: HOST }], {
+      keyType: 'ec',
+      curve: 'P-256',
+      ca: { key: issuer.private, cert: issuer.cert },
+      extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: HOST }] }],
+    });
+  const verdict = (leaf: Pems, intermediate: Pems, root: Pems): number =>
+    certificateVerdict(
+      {
+        hostname: HOST,
+        certificate: {
+          data: leaf.cert,
+          issuerCert: { data: intermediate.cert, issuerCert: { data: root.cert } },
+        },
+        errorCode: -202,
+        verificationResult: 'net::ERR_CERT_AUTHORITY_INVALID',
+      } as unknown as Electron.Request,
+      HOST,
+      { ...DIRECT_NETWORK, ca: [root.cert] },
+    );
+
+  let root: Pems;
+  beforeEach(async () => {
+    root = await generate([{ name: 'commonName', value: 'Corp Root' }], {
+      keyType: 'ec',
+      curve: 'P-256',
+      extensions: caExtensions,
+    });
+  });
+
+  const intermediate = (extensions: Extensions, dates: object = {}): Promise<Pems> =>
+    generate([{ name: 'commonName', value: 'Corp Issuing CA' }], {
+      keyType: 'ec',
+      curve: 'P-256',
+      ca: { key: root.private, cert: root.cert },
+      extensions,
+      ...dates,
+    });
+
+  it('accepts a chain through a valid CA intermediate', async () => {
+    const issuing = await intermediate(caExtensions);
+    expect(verdict(await leafOf(issuing), issuing, root)).toBe(0);
+  });
+
+  it('refuses an intermediate without the CA flag (a leaf signing leaves)', async () => {
+    const notCa = await intermediate([{ name: 'basicConstraints', cA: false }]);
+    expect(verdict(await leafOf(notCa), notCa, root)).toBe(-3);
+  });
+
+  it('refuses an expired intermediate', async () => {
+    const expired = await intermediate(caExtensions, {
+      notBeforeDate: new Date('2020-01-01T00:00:00Z'),
+      notAfterDate: new Date('2021-01-01T00:00:00Z'),
+    });
+    expect(verdict(await leafOf(expired), expired, root)).toBe(-3);
   });
 });

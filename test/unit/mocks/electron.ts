@@ -78,8 +78,10 @@ export class MockSession {
     this.permissionHandler = handler;
   }
 
-  setPermissionCheckHandler(_handler: unknown): void {
-    // Recorded implicitly: the glue's behaviour is asserted through permission requests.
+  permissionCheckHandler: unknown = null;
+
+  setPermissionCheckHandler(handler: unknown): void {
+    this.permissionCheckHandler = handler;
   }
 }
 

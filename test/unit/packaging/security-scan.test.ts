@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  APP_WIDE_SNIPPET,
   FAIL_AT,
   formatFinding,
   judge,
@@ -33,6 +34,7 @@ function finding(overrides: Partial<Finding> = {}): Finding {
     column: 12,
     description: '',
     manualReview: false,
+    sample: 'await deps.openExternal(validateExternalUrl(url));',
     ...overrides,
   };
 }
@@ -49,6 +51,7 @@ describe('parseIssues', () => {
         column: 12,
         description: 'Review the use of openExternal',
         manualReview: true,
+        sample: 'await deps.openExternal(url);',
       },
     ]);
   });
@@ -79,15 +82,22 @@ describe('parseIssues', () => {
 
 describe('parseAllowlist', () => {
   it('accepts complete entries', () => {
-    const entry = { check: 'PRELOAD_JS_CHECK', file: 'src/main/w.ts', reason: 'reviewed' };
+    const entry = {
+      check: 'PRELOAD_JS_CHECK',
+      file: 'src/main/w.ts',
+      snippet: 'preload:',
+      reason: 'reviewed',
+    };
     expect(parseAllowlist([entry])).toEqual([entry]);
   });
 
   it.each([
     ['a non-array', {}],
-    ['a missing reason', [{ check: 'A', file: 'src/a.ts' }]],
-    ['a blank reason', [{ check: 'A', file: 'src/a.ts', reason: '  ' }]],
-    ['a missing file', [{ check: 'A', reason: 'r' }]],
+    ['a missing reason', [{ check: 'A', file: 'src/a.ts', snippet: 's' }]],
+    ['a blank reason', [{ check: 'A', file: 'src/a.ts', snippet: 's', reason: '  ' }]],
+    ['a missing file', [{ check: 'A', snippet: 's', reason: 'r' }]],
+    ['a missing snippet', [{ check: 'A', file: 'src/a.ts', reason: 'r' }]],
+    ['a blank snippet', [{ check: 'A', file: 'src/a.ts', snippet: ' ', reason: 'r' }]],
     ['a non-object entry', ['A']],
   ])('rejects %s', (_label, json) => {
     expect(() => parseAllowlist(json)).toThrow(/allow-list/);
@@ -96,7 +106,12 @@ describe('parseAllowlist', () => {
 
 describe('judge', () => {
   const allow = parseAllowlist([
-    { check: 'OPEN_EXTERNAL_JS_CHECK', file: 'src/main/core/app-core.ts', reason: 'validated' },
+    {
+      check: 'OPEN_EXTERNAL_JS_CHECK',
+      file: 'src/main/core/app-core.ts',
+      snippet: 'deps.openExternal(validateExternalUrl(url))',
+      reason: 'validated',
+    },
   ]);
 
   it(`blocks findings at ${FAIL_AT} or above that are not allow-listed`, () => {
@@ -106,7 +121,32 @@ describe('judge', () => {
     expect(verdict.blocking).toEqual([high, elsewhere]);
   });
 
-  it('allows a finding matching check and file, whatever its line', () => {
+  it('blocks a new call of the same check in an allow-listed file (another line)', () => {
+    const unseen = finding({ line: 200, sample: 'await deps.openExternal(url);' });
+    const verdict = judge([finding(), unseen], allow, ['src']);
+    expect(verdict.blocking).toEqual([unseen]);
+    expect(verdict.allowed).toHaveLength(1);
+  });
+
+  it('collapses runs of whitespace, but a changed call is not waived', () => {
+    const reformatted = finding({
+      sample: '  await deps.openExternal(\n validateExternalUrl(url) );',
+    });
+    expect(judge([reformatted], allow, ['src']).blocking).toEqual([reformatted]);
+    const spaced = finding({ sample: 'await   deps.openExternal(validateExternalUrl(url));' });
+    expect(judge([spaced], allow, ['src']).blocking).toEqual([]);
+  });
+
+  it('waives an app-wide finding only with the app-wide snippet', () => {
+    const global = finding({ check: 'CSP_GLOBAL_CHECK', file: 'N/A', sample: '' });
+    const entry = { check: 'CSP_GLOBAL_CHECK', file: 'N/A', reason: 'r' };
+    expect(judge([global], [{ ...entry, snippet: APP_WIDE_SNIPPET }], ['src']).blocking).toEqual(
+      [],
+    );
+    expect(judge([global], [{ ...entry, snippet: 'x' }], ['src']).blocking).toEqual([global]);
+  });
+
+  it('allows a finding matching check, file and line snippet, whatever its line number', () => {
     const verdict = judge([finding({ line: 999 })], allow, ['src']);
     expect(verdict.blocking).toEqual([]);
     expect(verdict.allowed).toEqual([{ finding: finding({ line: 999 }), reason: 'validated' }]);
@@ -122,8 +162,13 @@ describe('judge', () => {
   });
 
   it('reports allow-list entries that match nothing in the scanned paths as stale', () => {
-    const outEntry = { check: 'X', file: 'out/main/index.js', reason: 'bundle' };
-    const pkgEntry = { check: 'CUSTOM_ARGUMENTS_JSON_CHECK', file: 'package.json', reason: 'r' };
+    const outEntry = { check: 'X', file: 'out/main/index.js', snippet: 's', reason: 'bundle' };
+    const pkgEntry = {
+      check: 'CUSTOM_ARGUMENTS_JSON_CHECK',
+      file: 'package.json',
+      snippet: 's',
+      reason: 'r',
+    };
     const verdict = judge([], [...allow, outEntry, pkgEntry], ['src/', 'package.json']);
     expect(verdict.stale).toEqual([...allow, pkgEntry]);
   });

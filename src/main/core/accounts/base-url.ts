@@ -63,7 +63,11 @@ export function normaliseBaseUrl(input: string): string {
   return `${url.protocol}//${url.host}${rootPath(url.pathname)}`;
 }
 
-/** 127.0.0.0/8, ::1 and localhost: the only hosts reachable over plain http. */
+/**
+ * 127.0.0.0/8, ::1 and localhost: the only hosts reachable over plain http. Names under
+ * `.localhost` pass here and are held to it when connecting: only while they resolve to loopback
+ * addresses (net/loopback-lookup.ts).
+ */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
   if (host === 'localhost' || host.endsWith('.localhost')) return true;

@@ -133,6 +133,7 @@ export function createGitlabClient(
         headers,
         network: connection.network,
         timeoutMs,
+        credentialScope: base,
       });
     } catch (error) {
       throw networkFailure(error);

@@ -67,18 +67,29 @@ export function projectPathOf(webUrl: string, baseUrl: string): string | null {
   }
 }
 
-/**
- * `wss://host[/root]/<path>/-/jobs/<id>/terminal.ws` from a job's web_url: Workhorse matches only
- * the full project path (docs/gitlab-terminal-protocol.md §1.1), so the URL is built from web_url, never from ids.
- */
-export function terminalSocketUrl(webUrl: string): string {
-  const url = new URL(webUrl);
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ContractError('bad-input', `The job's address ${webUrl} is not an http(s) URL.`);
+/** `https://host[/root]/<path>/-/jobs/<id>`: the job's page under the address the user entered. */
+export function jobPageUrl(baseUrl: string, projectPath: string, jobId: number): string {
+  const base = new URL(baseUrl);
+  if (base.protocol !== 'https:' && base.protocol !== 'http:') {
+    throw new ContractError('bad-input', `The account's address ${baseUrl} is not an http(s) URL.`);
   }
+  const root = base.pathname.replace(/\/+$/, '');
+  const path = projectPath
+    .split('/')
+    .filter((segment) => segment !== '')
+    .map(encodeURIComponent)
+    .join('/');
+  return `${base.protocol}//${base.host}${root}/${path}/-/jobs/${jobId}`;
+}
+
+/**
+ * `wss://host[/root]/<path>/-/jobs/<id>/terminal.ws` from the account's base URL, the full project
+ * path and the job id. Workhorse matches only the full project path (docs/gitlab-terminal-protocol.md
+ * §1.1). Never from GitLab's web_url: with an external_url that differs from the address the user
+ * entered, web_url names another host, and the cookie must not follow it there.
+ */
+export function terminalSocketUrl(baseUrl: string, projectPath: string, jobId: number): string {
+  const url = new URL(`${jobPageUrl(baseUrl, projectPath, jobId)}/terminal.ws`);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-  url.pathname = `${url.pathname.replace(/\/+$/, '')}/terminal.ws`;
-  url.search = '';
-  url.hash = '';
   return url.href;
 }

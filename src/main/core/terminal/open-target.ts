@@ -2,7 +2,8 @@
 import { ContractError } from '../../../shared/contract';
 import type { GitlabClient } from '../gitlab/gitlab-client';
 import type { AccountAccess, AccountConnection } from '../services';
-import { parseJobUrl, parseUrl, projectPathOf } from './job-url';
+import { foreignAddressNotice } from './address-notice';
+import { jobPageUrl, parseJobUrl, parseUrl, projectPathOf } from './job-url';
 import type { SessionTarget } from './session-env';
 
 /** Which account a URL belongs to and which job it names; nothing asked of GitLab yet. */
@@ -34,17 +35,25 @@ export async function projectIdOf(gitlab: GitlabClient, projectPath: string): Pr
   return (await gitlab.getProject(projectPath)).value.id;
 }
 
-/** Reads the job (name, web_url) from the API and completes the session's target. */
+/**
+ * Reads the job (name, web_url) from the API and completes the session's target. A web_url
+ * outside the account's address is used for nothing: the project path then comes from what the
+ * user gave or from the API, the job's page from the account's address, and `foreignAddress`
+ * hears the sentence that tells the user.
+ */
 export async function resolveTarget(
   connection: AccountConnection,
   gitlab: GitlabClient,
   projectId: number,
   jobId: number,
   knownPath: string | null,
+  foreignAddress: (notice: string) => void = () => undefined,
 ): Promise<SessionTarget> {
   const job = (await gitlab.getJob(projectId, jobId)).value;
+  const notice = foreignAddressNotice(connection.baseUrl, job.web_url);
+  if (notice !== null) foreignAddress(notice);
   const projectPath =
-    projectPathOf(job.web_url, connection.baseUrl) ??
+    (notice === null ? projectPathOf(job.web_url, connection.baseUrl) : null) ??
     knownPath ??
     (await gitlab.getProject(projectId)).value.path_with_namespace;
   return {
@@ -54,6 +63,6 @@ export async function resolveTarget(
     projectId,
     projectPath,
     jobName: job.name,
-    webUrl: job.web_url,
+    webUrl: notice === null ? job.web_url : jobPageUrl(connection.baseUrl, projectPath, jobId),
   };
 }

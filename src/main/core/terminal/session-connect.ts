@@ -17,9 +17,10 @@ export function startAttempt(
 ): ConnectionAttempt {
   return new ConnectionAttempt(
     {
-      url: terminalSocketUrl(target.webUrl),
+      url: terminalSocketUrl(connection.baseUrl, target.projectPath, target.jobId),
       headers: { Cookie: connection.cookieHeader, 'User-Agent': env.userAgent },
       network: connection.network,
+      credentialScope: connection.baseUrl,
     },
     env.createSocket,
     env.clock,

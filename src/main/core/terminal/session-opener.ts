@@ -23,6 +23,8 @@ export interface SessionOpenerDeps {
   readonly start: (key: string, target: SessionTarget) => TerminalSession;
   readonly focus: (sessionId: string) => void;
   readonly isDisposed: () => boolean;
+  /** GitLab's web_url for a job of this account names another address (see address-notice). */
+  readonly foreignAddress?: (connection: AccountConnection, notice: string) => void;
 }
 
 /** Creates the terminal.open handler. */
@@ -30,6 +32,10 @@ export function createSessionOpener(
   deps: SessionOpenerDeps,
 ): (target: OpenTarget) => Promise<OpenResult> {
   const { accounts, registry, client } = deps;
+  const foreign =
+    (connection: AccountConnection) =>
+    (notice: string): void =>
+      deps.foreignAddress?.(connection, notice);
   const opening = new Map<string, Promise<OpenResult>>();
 
   /** The existing tab for a job, focused (and reconnected if it had ended). */
@@ -71,7 +77,7 @@ export function createSessionOpener(
     return openOnce(keyOf(connection.accountId, jobId), async () => {
       const gitlab = client(connection);
       const projectId = await projectIdOf(gitlab, projectPath);
-      return resolveTarget(connection, gitlab, projectId, jobId, projectPath);
+      return resolveTarget(connection, gitlab, projectId, jobId, projectPath, foreign(connection));
     });
   };
 
@@ -82,7 +88,7 @@ export function createSessionOpener(
       return Promise.reject(new ContractError('auth', message));
     }
     return openOnce(keyOf(accountId, jobId), () =>
-      resolveTarget(connection, client(connection), projectId, jobId, null),
+      resolveTarget(connection, client(connection), projectId, jobId, null, foreign(connection)),
     );
   };
 

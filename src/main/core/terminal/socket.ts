@@ -11,6 +11,8 @@ export interface SocketRequest {
   /** Cookie and User-Agent; never an Origin (Workhorse would compare it with Host, §2.4). */
   readonly headers: Readonly<Record<string, string>>;
   readonly network: NetworkOptions;
+  /** The account's base URL: the cookie goes nowhere outside it (net/credential-scope.ts). */
+  readonly credentialScope?: string;
 }
 
 /** What a socket reports, in order; `closed` comes exactly once and last. */

@@ -14,6 +14,7 @@ import type { Clock, HttpTransport, Logger, TimerHandle } from '../ports';
 import type { AccountAccess, AccountConnection, TerminalService, Unsubscribe } from '../services';
 import type { FlowLimits } from './flow-control';
 import type { HoldTracker } from './hold';
+import { foreignAddressNotification } from './address-notice';
 import { NotificationRouter } from './notification-routing';
 import { OutputBatcher } from './output-batcher';
 import type { SocketFactory } from './socket';
@@ -176,6 +177,8 @@ export function createTerminalService(deps: TerminalServiceDeps): TerminalServic
     return session;
   };
 
+  /** Accounts already told that GitLab names another address: once per account and run. */
+  const toldForeign = new Set<string>();
   const open = createSessionOpener({
     accounts,
     registry,
@@ -183,6 +186,14 @@ export function createTerminalService(deps: TerminalServiceDeps): TerminalServic
     start: startSession,
     focus,
     isDisposed: () => disposed,
+    foreignAddress: (connection, notice) => {
+      if (toldForeign.has(connection.accountId)) return;
+      toldForeign.add(connection.accountId);
+      logger.log('warn', 'job web_url outside the account address', {
+        accountId: connection.accountId,
+      });
+      notify(foreignAddressNotification(connection.accountId, notice));
+    },
   });
 
   return {

@@ -7,6 +7,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { Clock, HttpRequest, HttpResponse, HttpTransport } from '../../core/ports';
 import { systemClock } from '../../core/ports';
+import { credentialRefusal } from '../../core/net/credential-scope';
 import { toNetworkError, type ErrorContext } from '../../core/net/error-mapping';
 import { NetworkError } from '../../core/net/network-error';
 import { connectionOptions, proxyHostOf } from './trust-policy';
@@ -41,6 +42,8 @@ function send(request: HttpRequest, clock: Clock, maxBytes: number): Promise<Htt
       new NetworkError('other', `Only http and https addresses are supported.`),
     );
   }
+  const refusal = credentialRefusal(request.credentialScope, url.href, request.headers);
+  if (refusal !== null) return Promise.reject(new NetworkError('other', refusal, 'OUT_OF_SCOPE'));
   const context: ErrorContext = { host: url.host, proxyHost: proxyHostOf(request.network) };
   return new Promise<HttpResponse>((resolve, reject) => {
     let settled = false;

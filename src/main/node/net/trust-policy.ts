@@ -12,6 +12,7 @@ import https from 'node:https';
 import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
 import { HttpsProxyAgent } from 'https-proxy-agent';
+import { isLocalhostSubdomain, loopbackOnlyLookup } from './loopback-lookup';
 import type { NetworkOptions } from '../../core/ports';
 import { NetworkError } from '../../core/net/network-error';
 
@@ -57,9 +58,21 @@ export function pinCheck(network: NetworkOptions, host: string): HandshakeCheck 
 }
 
 function createAgent(network: NetworkOptions, url: URL, check: HandshakeCheck | null): http.Agent {
+  const clearToLocalhost = url.protocol === 'http:' && isLocalhostSubdomain(url.hostname);
+  if (clearToLocalhost && network.proxy !== null) {
+    // A proxy would resolve the name itself, where nothing checks that it stays on this computer.
+    throw new NetworkError(
+      'other',
+      `${url.host} is reached over plain http:// only directly, never through a proxy: use https://, or remove the proxy for this account.`,
+      'NOT_LOOPBACK',
+    );
+  }
   if (network.proxy !== null) return new CheckedProxyAgent(network.proxy, check);
   if (url.protocol === 'https:') return new CheckedHttpsAgent(check);
-  return new http.Agent({ keepAlive: false });
+  // *.localhost counts as this computer only while it resolves to loopback (loopback-lookup.ts).
+  return clearToLocalhost
+    ? new http.Agent({ keepAlive: false, lookup: loopbackOnlyLookup() })
+    : new http.Agent({ keepAlive: false });
 }
 
 function enforce(socket: tls.TLSSocket, check: HandshakeCheck): void {

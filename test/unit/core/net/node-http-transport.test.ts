@@ -219,7 +219,7 @@ describe('node HTTP transport: TLS trust (self-signed double)', () => {
       get(
         `${gl.url}/api/v4/user`,
         { ...DIRECT_NETWORK, pinnedFingerprint: other },
-        { headers: { Cookie: 'secret' } },
+        { headers: { Cookie: 'secret' }, credentialScope: gl.url },
       ),
     );
     stop();

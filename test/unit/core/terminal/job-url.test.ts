@@ -60,20 +60,26 @@ describe('parseJobUrl', () => {
 });
 
 describe('terminalSocketUrl', () => {
-  it('maps https to wss and appends terminal.ws', () => {
-    expect(terminalSocketUrl('https://h.example/g/p/-/jobs/5')).toBe(
+  it('maps https to wss and appends terminal.ws to base + project path + job id', () => {
+    expect(terminalSocketUrl('https://h.example', 'g/p', 5)).toBe(
       'wss://h.example/g/p/-/jobs/5/terminal.ws',
     );
   });
 
   it('maps http to ws and keeps a relative root and port', () => {
-    expect(terminalSocketUrl('http://127.0.0.1:9/gitlab/g/p/-/jobs/5/')).toBe(
-      'ws://127.0.0.1:9/gitlab/g/p/-/jobs/5/terminal.ws',
+    expect(terminalSocketUrl('http://127.0.0.1:9/gitlab/', 'g/sub/p', 5)).toBe(
+      'ws://127.0.0.1:9/gitlab/g/sub/p/-/jobs/5/terminal.ws',
+    );
+  });
+
+  it('encodes each path segment, so a path cannot add a query or fragment', () => {
+    expect(terminalSocketUrl('https://h.example', 'g/p?x#y', 5)).toBe(
+      'wss://h.example/g/p%3Fx%23y/-/jobs/5/terminal.ws',
     );
   });
 
   it('refuses other schemes', () => {
-    expect(() => terminalSocketUrl('ftp://h/g/p/-/jobs/5')).toThrow(ContractError);
+    expect(() => terminalSocketUrl('ftp://h', 'g/p', 5)).toThrow(ContractError);
   });
 });
 

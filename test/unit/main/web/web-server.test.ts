@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { checkUpgrade, startWebServer, type WebServer } from '../../../../src/main/web/web-server';
-import { RENDERER_CSP } from '../../../../src/main/web/csp';
+import { RENDERER_CSP } from '../../../../src/shared/renderer-csp';
 import { decodeOutputFrame } from '../../../../src/shared/wire-codec';
 import { captureLogger } from '../../support/capture-logger';
 import { RecordingCore } from '../../support/fake-core';
@@ -128,5 +128,21 @@ describe('browser-mode server', () => {
         't',
       )?.status,
     ).toBe(403);
+  });
+
+  it.each(['http://[', 'http://[::1', '//evil.example/bridge', '*', ''])(
+    'answers 400 to an upgrade whose target %j is no path, instead of throwing',
+    (url) => {
+      const origin = 'http://127.0.0.1:5000';
+      const headers = { host: '127.0.0.1:5000', origin };
+      expect(checkUpgrade({ url, headers }, origin, 't')?.status).toBe(400);
+    },
+  );
+
+  it('answers 400 to undecodable paths and stays up (issue 13: GET /% killed it)', async () => {
+    for (const path of ['/%', '/%zz', '/%E0%A4%A', '/a%00b']) {
+      expect((await fetch(`${server.origin}${path}`)).status).toBe(400);
+    }
+    expect((await fetch(server.origin)).status).toBe(200);
   });
 });
