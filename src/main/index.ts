@@ -10,7 +10,6 @@ import { version } from '../../package.json';
 import type { EventName, EventPayload } from '../shared/contract';
 import type { SessionView } from '../shared/models';
 import { composeCore } from './core/compose';
-import { deriveTray } from './core/hold/tray-model';
 import { findLaunchUrl } from './core/jobs/launch-url';
 import { createStreamLogger } from './core/logging';
 import { createAppTray, type AppTray } from './electron/app-tray';
@@ -20,6 +19,7 @@ import { registerIpc } from './electron/ipc-transport';
 import { createMainWindow, rendererUrl, senderCheckFor } from './electron/main-window';
 import { createSafeStorageSecretStore } from './electron/safe-storage-secret-store';
 import { createSignInWindows } from './electron/sign-in-window';
+import { connectTrayView } from './electron/tray-view';
 
 const OUT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Tray icons ship as extraResources in packaged builds, and sit in assets/ in development. */
@@ -145,22 +145,16 @@ async function main(): Promise<void> {
       void core.request('terminal.focus', { sessionId });
     },
   });
-  const renderTray = (): void => {
-    tray.update(deriveTray(sessions, Date.now()));
-  };
+  const trayView = connectTrayView(core, tray, () => Date.now());
   core.subscribe(<E extends EventName>(name: E, payload: EventPayload<E>) => {
-    if (name === 'sessions.changed') {
-      sessions = payload as readonly SessionView[];
-      renderTray();
-    }
+    if (name === 'sessions.changed') sessions = payload as readonly SessionView[];
     if (name === 'settings.changed') {
       app.setLoginItemSettings({
         openAtLogin: (payload as EventPayload<'settings.changed'>).startAtLogin,
       });
     }
   });
-  setInterval(renderTray, TRAY_REFRESH_MS).unref();
-  renderTray();
+  setInterval(trayView.refresh, TRAY_REFRESH_MS).unref();
 
   const openLaunchUrl = (argv: readonly string[]): void => {
     const url = findLaunchUrl(argv);
