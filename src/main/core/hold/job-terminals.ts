@@ -54,8 +54,11 @@ export function createJobTerminalModel(notifier: Pick<Notifier, 'close'>): JobTe
   const events = createEmitter<{ change: JobTerminalsSnapshot }>();
   let sessions: readonly SessionView[] = [];
   let alerts: LiveAlert[] = [];
-  /** Why recent alerts went away, for actions that arrive after (e.g. "already released"). */
-  const gone = new Map<string, string>();
+  /**
+   * Recently withdrawn alerts and their sessions: a late action is told what ended the hold, read
+   * when it arrives (a hold may be withdrawn while the socket is still closing, before the reason).
+   */
+  const gone = new Map<string, readonly string[]>();
   let snapshot: JobTerminalsSnapshot = { version: 0, jobs: [] };
 
   const publish = (): void => {
@@ -68,9 +71,9 @@ export function createJobTerminalModel(notifier: Pick<Notifier, 'close'>): JobTe
     events.emit('change', snapshot);
   };
 
-  const withdraw = (live: LiveAlert, why: string): void => {
+  const withdraw = (live: LiveAlert): void => {
     notifier.close(live.alert.id);
-    gone.set(live.alert.id, why);
+    gone.set(live.alert.id, live.sessionIds);
     if (gone.size > MAX_REMEMBERED) gone.delete(gone.keys().next().value as string);
   };
 
@@ -96,7 +99,7 @@ export function createJobTerminalModel(notifier: Pick<Notifier, 'close'>): JobTe
           );
           kept.push(live);
         } else {
-          withdraw(live, alertGoneMessage(live.sessionIds, next));
+          withdraw(live);
         }
       }
       alerts = kept;
@@ -116,7 +119,7 @@ export function createJobTerminalModel(notifier: Pick<Notifier, 'close'>): JobTe
       if (!stillHeld(live)) return false;
       // A reminder replaces the alert before it: one notification per hold on screen.
       for (const old of alerts.filter((a) => a.sessionIds.some((id) => sessionIds.includes(id)))) {
-        withdraw(old, 'A newer reminder replaced this one.');
+        withdraw(old);
       }
       alerts = [...alerts.filter((a) => !a.sessionIds.some((id) => sessionIds.includes(id))), live];
       publish();
@@ -125,10 +128,17 @@ export function createJobTerminalModel(notifier: Pick<Notifier, 'close'>): JobTe
     refuse: (notificationId, action) => {
       if (action === 'focus') return null;
       if (alerts.some((a) => a.alert.id === notificationId)) return null;
-      const why = gone.get(notificationId);
+      const sessionIds = gone.get(notificationId);
+      // An older reminder of a hold that still lasts may still act on it.
+      const held = (id: string): boolean =>
+        sessions.find((s) => s.id === id)?.state.kind === 'held';
+      if (sessionIds?.some(held) === true) return null;
       return {
         applied: false,
-        message: why ?? 'This alert is out of date: its hold has already ended.',
+        message:
+          sessionIds === undefined
+            ? 'This alert is out of date: its hold has already ended.'
+            : alertGoneMessage(sessionIds, sessions),
       };
     },
     onChange: (listener) => events.on('change', listener),

@@ -114,6 +114,8 @@ describe('job terminal model', () => {
     model.alert(alertFor('t1', 'hold-reminder', '5:00'));
     expect(closedIds).toEqual([alertFor('t1').id]);
     expect(model.snapshot().jobs[0]?.alert?.kind).toBe('hold-reminder');
+    // The hold still lasts: Release on the older notification still works.
+    expect(model.refuse(alertFor('t1').id, 'release')).toBeNull();
   });
 
   it('keeps an alert that outran the session list, and drops one whose hold already ended', () => {
