@@ -50,7 +50,8 @@ export function badgeFor(state: SessionState, now: number): Badge {
       };
     case 'closed': {
       const end = END_REASONS[state.reason.code];
-      const tone = endTone(end.kind) === 'problem' ? 'closed' : 'calm';
+      // Green only for an ending the user chose; the rest are quiet grey (the banner says why).
+      const tone = endTone(end.kind) === 'calm' ? 'calm' : 'closed';
       return { tone, label: end.badge, urgency: 'normal', spinner: false };
     }
     default:

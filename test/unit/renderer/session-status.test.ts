@@ -80,7 +80,7 @@ describe('session status', () => {
       kind: 'closed',
       reason: { code: 'job-finished', message: 'The job finished (passed).' },
     };
-    expect(badgeFor(finished, NOW)).toMatchObject({ tone: 'calm', label: 'Finished' });
+    expect(badgeFor(finished, NOW)).toMatchObject({ tone: 'closed', label: 'Finished' });
     expect(actionsFor(finished).reconnect).toBe(false);
   });
 

@@ -39,7 +39,7 @@ export function EndedBar(props: {
       data-end={end.kind}
     >
       <span className="state-icon">
-        <Icon name={tone === 'problem' ? 'alert' : 'pause'} />
+        <Icon name={ICONS[tone]} />
       </span>
       <span className="state-text">{text}</span>
       <span className="state-actions">
@@ -56,6 +56,8 @@ export function EndedBar(props: {
     </div>
   );
 }
+
+const ICONS = { calm: 'check', info: 'info', problem: 'alert' } as const;
 
 function toneClass(tone: ReturnType<typeof endTone>): string {
   switch (tone) {
