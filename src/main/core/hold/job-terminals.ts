@@ -60,6 +60,7 @@ export function createJobTerminalModel(notifier: Pick<Notifier, 'close'>): JobTe
    */
   const gone = new Map<string, readonly string[]>();
   let snapshot: JobTerminalsSnapshot = { version: 0, jobs: [] };
+  let publishedText = '[]';
 
   const publish = (): void => {
     const alertOf = (sessionId: string): JobTerminalAlert | null =>
@@ -67,6 +68,10 @@ export function createJobTerminalModel(notifier: Pick<Notifier, 'close'>): JobTe
     const jobs: JobTerminalView[] = preferLive(sessions).map((s) =>
       jobTerminalView(s, alertOf(s.id)),
     );
+    // Sessions change with every output flush (lastOutputAt); the model only when a state does.
+    const text = JSON.stringify(jobs);
+    if (text === publishedText) return;
+    publishedText = text;
     snapshot = { version: snapshot.version + 1, jobs };
     events.emit('change', snapshot);
   };

@@ -76,6 +76,9 @@ describe('job terminal model', () => {
     });
     expect(snapshots[2]?.jobs[0]?.state).toMatchObject({ kind: 'ended', end: 'released' });
     expect(model.snapshot()).toBe(snapshots[2]);
+    // Output alone (lastOutputAt) changes no job's terminal: no new version.
+    model.update([{ ...session('t1', closed('released')), lastOutputAt: NOW + 5 }]);
+    expect(snapshots).toHaveLength(3);
   });
 
   it.each([
