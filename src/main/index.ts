@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { version } from '../../package.json';
 import type { EventName, EventPayload } from '../shared/contract';
 import type { SessionView } from '../shared/models';
-import { composeCore, createStreamLogger, deriveTray } from './core';
+import { composeCore, createStreamLogger } from './core';
 import { createAppTray, type AppTray } from './electron/app-tray';
 import { createDesktopNotifier } from './electron/desktop-notifier';
 import { createElectronSettingsStore } from './electron/electron-settings-store';
@@ -26,6 +26,7 @@ import {
 import { createSafeStorageSecretStore } from './electron/safe-storage-secret-store';
 import { createSignInWindows } from './electron/sign-in-window';
 import { hideToTrayOnClose } from './electron/tray-policy';
+import { connectTrayView } from './electron/tray-view';
 import { nodeNetwork } from './node';
 
 const OUT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -135,22 +136,16 @@ async function main(): Promise<void> {
       void core.request('terminal.focus', { sessionId });
     },
   });
-  const renderTray = (): void => {
-    tray.update(deriveTray(sessions, Date.now()));
-  };
+  const trayView = connectTrayView(core, tray, () => Date.now());
   core.subscribe(<E extends EventName>(name: E, payload: EventPayload<E>) => {
-    if (name === 'sessions.changed') {
-      sessions = payload as readonly SessionView[];
-      renderTray();
-    }
+    if (name === 'sessions.changed') sessions = payload as readonly SessionView[];
     if (name === 'settings.changed') {
       app.setLoginItemSettings({
         openAtLogin: (payload as EventPayload<'settings.changed'>).startAtLogin,
       });
     }
   });
-  setInterval(renderTray, TRAY_REFRESH_MS).unref();
-  renderTray();
+  setInterval(trayView.refresh, TRAY_REFRESH_MS).unref();
 
   const openLaunchUrl = launchUrlOpener(core, showWindow);
   const quitIfConfirmed = async (): Promise<void> => {

@@ -12,6 +12,7 @@ import { AppContext, useApp, useAppState } from './hooks/app-context';
 import { useTheme } from './hooks/use-theme';
 import { useVisibilityReporting } from './hooks/use-visibility';
 import type { AppStore } from './stores/app-store';
+import { terminalManagerFor } from './terminal/terminal-manager';
 
 /** The application frame: top bar, job list on the left, terminal tabs on the right. */
 export function App({ bridge, store }: { readonly bridge: Bridge; readonly store: AppStore }) {
@@ -28,7 +29,13 @@ function Frame() {
   const accounts = useAppState((s) => s.accounts);
   const disconnected = useAppState((s) => s.disconnected);
   const [dialog, setDialog] = useState<'settings' | 'add-account' | null>(null);
-  const { bridge } = useApp();
+  const { bridge, store } = useApp();
+  const closeDialog = (): void => {
+    setDialog(null);
+    // Settings → Done (or Cancel): the keyboard goes back to the terminal in front (issue 12).
+    const active = store.getState().activeSessionId;
+    if (active !== null) terminalManagerFor(bridge, store).focus(active);
+  };
   useTheme(settings?.theme ?? 'system');
   useVisibilityReporting(bridge);
 
@@ -67,9 +74,9 @@ function Frame() {
           <TerminalWorkspace />
         </main>
       </div>
-      {dialog === 'add-account' && <AddAccountDialog onClose={() => setDialog(null)} />}
+      {dialog === 'add-account' && <AddAccountDialog onClose={closeDialog} />}
       {dialog === 'settings' && settings !== null && (
-        <SettingsDialog settings={settings} onClose={() => setDialog(null)} />
+        <SettingsDialog settings={settings} onClose={closeDialog} />
       )}
       <Toasts />
     </div>

@@ -6,6 +6,7 @@
  * - notifications: renderer tells, no answer (keystrokes, acks: the hot path);
  * - events: core pushes.
  */
+import type { JobTerminalsSnapshot } from './job-terminal';
 import type {
   AccountJobs,
   AccountView,
@@ -13,6 +14,7 @@ import type {
   AppNotification,
   CertificateInfo,
   LogUpdate,
+  NotificationOutcome,
   OutputChunk,
   SessionView,
   Settings,
@@ -105,6 +107,8 @@ export const requestSchemas = {
   }),
   'terminal.transcript': v.object({ sessionId: id, format: v.oneOf(['text', 'asciicast']) }),
   'terminal.log': v.object({ sessionId: id, follow: v.boolean }),
+  /** The one model of every job's terminal (issue 12); `jobTerminals.changed` keeps it current. */
+  'jobTerminals.get': v.object({}),
 
   'notifications.act': v.object({
     notificationId: id,
@@ -141,7 +145,8 @@ export interface RequestResults {
   'terminal.syncSize': null;
   'terminal.transcript': Transcript;
   'terminal.log': LogUpdate | null;
-  'notifications.act': null;
+  'jobTerminals.get': JobTerminalsSnapshot;
+  'notifications.act': NotificationOutcome;
   'shell.openExternal': null;
 }
 
@@ -172,6 +177,8 @@ export interface EventPayloads {
   /** Bring this session's tab to the front (notification click, tray menu, open-from-URL). */
   'session.focus': { readonly sessionId: string };
   'settings.changed': Settings;
+  /** The job terminal model after a change; a higher `version` is newer. */
+  'jobTerminals.changed': JobTerminalsSnapshot;
 }
 
 export type RequestName = keyof typeof requestSchemas;

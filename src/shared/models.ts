@@ -174,6 +174,12 @@ export interface Settings {
 
 export type NotificationAction = 'release' | 'keep' | 'focus';
 
+/** What a notification's action did: nothing, with the reason, once its hold has ended. */
+export interface NotificationOutcome {
+  readonly applied: boolean;
+  readonly message: string | null;
+}
+
 export interface AppNotification {
   readonly id: string;
   readonly kind: 'held-idle' | 'hold-reminder' | 'session-ended' | 'account' | 'summary';

@@ -74,6 +74,21 @@ describe('admin routes (gitlab-double-control.md)', () => {
     expect((await admin('POST', 'jobs', { user: 'alice', mode: 'ssh' })).status).toBe(400);
   });
 
+  it('finishes a running job now with its script result, and leaves a finished one alone', async () => {
+    const job = (await admin('POST', 'jobs', { user: 'alice', exit_code: 0 })).json as JobInfo;
+    const finished = await admin('POST', `jobs/${job.id}/finish`);
+    expect(finished.status).toBe(200);
+    expect(finished.json).toMatchObject({ id: job.id, status: 'success', hold: null });
+    const failing = (await admin('POST', 'jobs', { user: 'alice', exit_code: 2 })).json as JobInfo;
+    expect((await admin('POST', `jobs/${failing.id}/finish`)).json).toMatchObject({
+      status: 'failed',
+    });
+    expect((await admin('POST', `jobs/${failing.id}/finish`)).json).toMatchObject({
+      status: 'failed',
+    });
+    expect((await admin('POST', 'jobs/999999/finish')).status).toBe(404);
+  });
+
   it('creates sessions and revokes cookies and tokens', async () => {
     const { cookie } = (await admin('POST', 'sessions', { user: 'bob' })).json as {
       cookie: string;

@@ -67,6 +67,10 @@ export class RunningDouble implements GitlabDouble {
     this.#ctx.runner.endScript(this.#job(jobId));
   }
 
+  finishJob(jobId: number): void {
+    this.#ctx.runner.finish(this.#job(jobId));
+  }
+
   cancelJob(jobId: number): void {
     this.#ctx.runner.cancel(this.#job(jobId));
   }

@@ -5,17 +5,17 @@
 import {
   ContractError,
   type CoreEndpoint,
-  type EventListener,
-  type EventName,
-  type EventPayload,
+  type EventPayloads,
   type NotificationName,
   type NotificationParams,
   type RequestName,
   type RequestParams,
   type RequestResult,
 } from '../../shared/contract';
+import { createEmitter } from '../../shared/event-emitter';
 import type { AppInfo } from '../../shared/models';
 import { validateExternalUrl } from './external-url';
+import { createJobTerminalModel } from './hold/job-terminals';
 import type { Notifier } from './ports';
 import type { AccountsService, JobsService, TerminalService, Unsubscribe } from './services';
 import type { SettingsService } from './settings/settings-service';
@@ -48,10 +48,10 @@ type NotificationHandlers = { [N in NotificationName]: (params: NotificationPara
 /** Builds the contract endpoint over the given services. */
 export function createAppCore(deps: AppCoreDeps): AppCore {
   const { accounts, jobs, terminals, settings } = deps;
-  const listeners = new Set<EventListener>();
-  const emit = <E extends EventName>(name: E, payload: EventPayload<E>): void => {
-    for (const listener of listeners) listener(name, payload);
-  };
+  // Services' events reach the transports through this one emitter (issue 17 item 3).
+  const events = createEmitter<EventPayloads>();
+  const emit = events.emit;
+  const model = createJobTerminalModel(deps.notifier);
 
   const handlers: Handlers = {
     'app.info': () => deps.info(),
@@ -128,10 +128,14 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     },
     'terminal.transcript': ({ sessionId, format }) => terminals.transcript(sessionId, format),
     'terminal.log': ({ sessionId, follow }) => terminals.log(sessionId, follow),
+    'jobTerminals.get': () => model.snapshot(),
     'notifications.act': ({ notificationId, action }) => {
       deps.notifier.close(notificationId);
+      // An alert whose hold has ended does nothing, and says why ("already released").
+      const refused = model.refuse(notificationId, action);
+      if (refused !== null) return refused;
       terminals.notificationAction(notificationId, action);
-      return null;
+      return { applied: true, message: null };
     },
     'shell.openExternal': async ({ url }) => {
       await deps.openExternal(validateExternalUrl(url));
@@ -164,6 +168,10 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     terminals.onSessions((list) => {
       jobs.setOpenTerminals(list.filter((s) => s.state.kind !== 'closed').length);
       emit('sessions.changed', list);
+      model.update(list);
+    }),
+    model.onChange((snapshot) => {
+      emit('jobTerminals.changed', snapshot);
     }),
     terminals.onOutput((chunks) => {
       emit('terminal.output', chunks);
@@ -172,6 +180,8 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       emit('log.update', update);
     }),
     terminals.onNotification((notification) => {
+      // An alert that arrives after its hold ended is never shown.
+      if (!model.alert(notification)) return;
       if (settings.get().notifications) deps.notifier.show(notification);
       emit('notification', notification);
     }),
@@ -193,16 +203,14 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     notify: <N extends NotificationName>(name: N, params: NotificationParams<N>) => {
       (notificationHandlers[name] as (p: NotificationParams<N>) => void)(params);
     },
-    subscribe: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: (listener) => events.onAny(listener),
     start: async () => {
       await accounts.start();
       jobs.start();
     },
     dispose: async () => {
       for (const unsubscribe of subscriptions) unsubscribe();
+      model.dispose();
       jobs.dispose();
       accounts.dispose();
       await terminals.dispose();

@@ -3,6 +3,8 @@
  * current from pushed events. Terminal bytes never pass through here (see terminal components).
  */
 import type { Bridge } from '../bridge/bridge';
+import type { RequestName, RequestResult } from '../../shared/contract';
+import { EMPTY_JOB_TERMINALS, type JobTerminalsSnapshot } from '../../shared/job-terminal';
 import type {
   AccountJobs,
   AccountView,
@@ -17,9 +19,13 @@ export interface AppState {
   readonly accounts: readonly AccountView[];
   readonly jobs: readonly AccountJobs[];
   readonly sessions: readonly SessionView[];
+  /** The core's one model of each job's terminal; every surface renders from it. */
+  readonly jobTerminals: JobTerminalsSnapshot;
   readonly settings: Settings | null;
-  /** In-app toasts (browser mode, and echoes of desktop notifications). */
+  /** In-app toasts (browser mode, and echoes of desktop notifications); hold alerts excepted. */
   readonly toasts: readonly AppNotification[];
+  /** Hold alerts the user dismissed here (they stay in the model until their hold ends). */
+  readonly dismissedAlerts: ReadonlySet<string>;
   readonly activeSessionId: string | null;
   readonly disconnected: boolean;
   readonly loaded: boolean;
@@ -31,6 +37,8 @@ export interface AppStore {
   readonly subscribe: (listener: () => void) => () => void;
   readonly setActiveSession: (sessionId: string | null) => void;
   readonly dismissToast: (id: string) => void;
+  /** A short message in a toast of its own (e.g. why an alert's action did nothing). */
+  readonly showNotice: (title: string, body: string) => void;
   /** Fetches the initial state; events keep it current afterwards. */
   readonly load: () => Promise<void>;
 }
@@ -43,20 +51,49 @@ const initialState: AppState = {
   accounts: [],
   jobs: [],
   sessions: [],
+  jobTerminals: EMPTY_JOB_TERMINALS,
   settings: null,
   toasts: [],
+  dismissedAlerts: new Set(),
   activeSessionId: null,
   disconnected: false,
   loaded: false,
 };
 
-/** Creates the store and subscribes it to the bridge's events. */
+/**
+ * Alerts that announce a hold are not kept as toasts: the toast view renders them from the job
+ * terminal model, so they live exactly as long as the model lists them.
+ */
+const HOLD_ALERT_KINDS: ReadonlySet<AppNotification['kind']> = new Set([
+  'held-idle',
+  'hold-reminder',
+  'summary',
+]);
+
+/**
+ * Creates the store and subscribes it to the bridge's events. Race-free start (issue 17 item 3):
+ * it subscribes first, then asks for each slice; an answer is applied the moment it arrives (the
+ * transport delivers answers and events in order, so it is the newest at that moment), never held
+ * back for the others, and the job terminal model only ever moves to a higher version.
+ */
 export function createAppStore(bridge: Bridge): AppStore {
   let state = initialState;
+  let notices = 0;
   const listeners = new Set<() => void>();
   const set = (patch: Partial<AppState>): void => {
     state = { ...state, ...patch };
     for (const listener of listeners) listener();
+  };
+  const setJobTerminals = (snapshot: JobTerminalsSnapshot): void => {
+    if (snapshot.version <= state.jobTerminals.version && state.jobTerminals.version !== 0) return;
+    set({ jobTerminals: snapshot });
+  };
+  const setSessions = (sessions: readonly SessionView[]): void => {
+    const activeStillThere = sessions.some((s) => s.id === state.activeSessionId);
+    set({
+      sessions,
+      activeSessionId: activeStillThere ? state.activeSessionId : (sessions.at(-1)?.id ?? null),
+    });
   };
 
   bridge.on('app.changed', (info) => {
@@ -68,13 +105,8 @@ export function createAppStore(bridge: Bridge): AppStore {
   bridge.on('jobs.changed', (jobs) => {
     set({ jobs });
   });
-  bridge.on('sessions.changed', (sessions) => {
-    const activeStillThere = sessions.some((s) => s.id === state.activeSessionId);
-    set({
-      sessions,
-      activeSessionId: activeStillThere ? state.activeSessionId : (sessions.at(-1)?.id ?? null),
-    });
-  });
+  bridge.on('sessions.changed', setSessions);
+  bridge.on('jobTerminals.changed', setJobTerminals);
   bridge.on('settings.changed', (settings) => {
     set({ settings });
   });
@@ -82,6 +114,7 @@ export function createAppStore(bridge: Bridge): AppStore {
     set({ activeSessionId: sessionId });
   });
   bridge.on('notification', (notification) => {
+    if (HOLD_ALERT_KINDS.has(notification.kind)) return;
     const others = state.toasts.filter((t) => t.id !== notification.id);
     set({ toasts: [...others, notification].slice(-MAX_TOASTS) });
   });
@@ -99,25 +132,37 @@ export function createAppStore(bridge: Bridge): AppStore {
       set({ activeSessionId: sessionId });
     },
     dismissToast: (id) => {
-      set({ toasts: state.toasts.filter((t) => t.id !== id) });
+      set({
+        toasts: state.toasts.filter((t) => t.id !== id),
+        dismissedAlerts: new Set(state.dismissedAlerts).add(id),
+      });
+    },
+    showNotice: (title, body) => {
+      notices += 1;
+      const notice: AppNotification = {
+        id: `notice:${notices}`,
+        kind: 'session-ended',
+        title,
+        body,
+        sessionId: null,
+        actions: [],
+      };
+      set({ toasts: [...state.toasts, notice].slice(-MAX_TOASTS) });
     },
     load: async () => {
-      const [info, accounts, jobs, sessions, settings] = await Promise.all([
-        bridge.request('app.info', {}),
-        bridge.request('accounts.list', {}),
-        bridge.request('jobs.get', {}),
-        bridge.request('terminal.list', {}),
-        bridge.request('settings.get', {}),
+      const slice = <M extends RequestName>(
+        method: M,
+        apply: (value: RequestResult<M>) => void,
+      ): Promise<void> => bridge.request(method, {} as never).then(apply);
+      await Promise.all([
+        slice('app.info', (info) => set({ info })),
+        slice('accounts.list', (accounts) => set({ accounts })),
+        slice('jobs.get', (jobs) => set({ jobs })),
+        slice('terminal.list', setSessions),
+        slice('jobTerminals.get', setJobTerminals),
+        slice('settings.get', (settings) => set({ settings })),
       ]);
-      set({
-        info,
-        accounts,
-        jobs,
-        sessions,
-        settings,
-        loaded: true,
-        activeSessionId: sessions.at(-1)?.id ?? null,
-      });
+      set({ loaded: true });
     },
   };
 }

@@ -3,10 +3,12 @@
  * make sense, and whether keystrokes go anywhere. Pure, so every state's wording is tested.
  */
 import { assertNever } from '../../shared/assert-never';
+import { END_REASONS, endTone } from '../../shared/end-reasons';
 import type { SessionState } from '../../shared/models';
 import { countdownUrgency, formatCountdown, secondsUntil, type Urgency } from './countdown';
 
-export type BadgeTone = 'busy' | 'ok' | 'held' | 'warning' | 'closed';
+/** `calm`: ended on purpose or simply over (a release is never shown as an error). */
+export type BadgeTone = 'busy' | 'ok' | 'held' | 'warning' | 'closed' | 'calm';
 
 export interface Badge {
   readonly tone: BadgeTone;
@@ -46,8 +48,12 @@ export function badgeFor(state: SessionState, now: number): Badge {
         urgency: 'normal',
         spinner: true,
       };
-    case 'closed':
-      return { tone: 'closed', label: 'Closed', urgency: 'normal', spinner: false };
+    case 'closed': {
+      const end = END_REASONS[state.reason.code];
+      // Green only for an ending the user chose; the rest are quiet grey (the banner says why).
+      const tone = endTone(end.kind) === 'calm' ? 'calm' : 'closed';
+      return { tone, label: end.badge, urgency: 'normal', spinner: false };
+    }
     default:
       return assertNever(state, 'session state');
   }
@@ -107,7 +113,9 @@ export function inputBlockedReason(state: SessionState): string | null {
     case 'reconnecting':
       return 'Reconnecting: your keystrokes were not sent.';
     case 'closed':
-      return 'This terminal is closed: your keystrokes were not sent. Use Reconnect for a new shell.';
+      return END_REASONS[state.reason.code].reconnect === 'never'
+        ? 'This terminal has ended: your keystrokes were not sent.'
+        : 'This terminal has ended: your keystrokes were not sent. Use Reconnect for a new shell.';
     default:
       return assertNever(state, 'session state');
   }
@@ -124,7 +132,9 @@ export interface SessionActions {
 export function actionsFor(state: SessionState): SessionActions {
   const held = state.kind === 'held';
   return {
-    reconnect: state.kind === 'closed' || state.kind === 'reconnecting',
+    reconnect:
+      state.kind === 'reconnecting' ||
+      (state.kind === 'closed' && END_REASONS[state.reason.code].reconnect !== 'never'),
     release: held,
     keep: held && !state.hold.kept,
     syncSize: acceptsInput(state),

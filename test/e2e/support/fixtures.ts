@@ -16,9 +16,12 @@ import {
   type GitlabDouble,
   type GitlabDoubleOptions,
 } from '../../gitlab-double';
+import { SkippableClock } from './skippable-clock';
 
 export interface Jobshell {
   readonly app: BrowserMode;
+  /** The core's clock: `clock.skip(ms)` makes minutes of waiting happen at once. */
+  readonly clock: SkippableClock;
   readonly dataDir: string;
   /** URLs the app asked the desktop to open in a browser. */
   readonly opened: string[];
@@ -54,7 +57,9 @@ export const test = base.extend<Fixtures>({
     const dataDir = await mkdtemp(join(tmpdir(), 'jobshell-e2e-'));
     const opened: string[] = [];
     const logs: string[] = [];
+    const clock = new SkippableClock();
     const app = await startBrowserMode({
+      clock,
       dataDir,
       rendererDir: RENDERER_DIR,
       version: 'e2e',
@@ -71,6 +76,7 @@ export const test = base.extend<Fixtures>({
     });
     const jobshell: Jobshell = {
       app,
+      clock,
       dataDir,
       opened,
       logs,

@@ -26,6 +26,11 @@ export interface GitlabDouble {
   createJob(spec: CreateJobSpec): JobInfo;
   endScript(jobId: number): void;
   cancelJob(jobId: number): void;
+  /**
+   * The job finishes now with its script's result, also while a terminal holds it (the runner's
+   * final update: the terminal drops). For "the job finished under an open terminal".
+   */
+  finishJob(jobId: number): void;
   /** A fresh signed-in session; returns a Cookie header value "_gitlab_session=...". */
   newSession(username: string): string;
   revoke(credential: Credential): void;

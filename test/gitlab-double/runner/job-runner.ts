@@ -144,6 +144,12 @@ export class JobRunner {
     }
   }
 
+  /** Finishes a running job now with its script's result (admin `finish`); a no-op once done. */
+  finish(job: Job): void {
+    if (job.status !== 'running') return;
+    this.#finalize(job);
+  }
+
   /** A terminal connection to the runner ended; during the hold that releases the job. */
   terminalDetached(jobId: number): void {
     const job = this.#deps.store.jobs.get(jobId);

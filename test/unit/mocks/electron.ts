@@ -279,3 +279,12 @@ export function resetElectronMock(): void {
 }
 
 export default { app, BrowserWindow, ipcMain, safeStorage, session, shell };
+
+export {
+  Menu,
+  Notification,
+  Tray,
+  nativeImage,
+  resetShellUiMock,
+  shellUiMock,
+} from './electron-shell-ui';

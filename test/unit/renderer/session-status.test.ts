@@ -65,7 +65,23 @@ describe('session status', () => {
       label: 'Checking',
       spinner: true,
     });
-    expect(badgeFor(states.closed, NOW)).toMatchObject({ tone: 'closed', label: 'Closed' });
+    expect(badgeFor(states.closed, NOW)).toMatchObject({ tone: 'closed', label: 'In use' });
+  });
+
+  it('shows a release calmly, by name, and offers no Reconnect into a finished job', () => {
+    const released: SessionState = {
+      kind: 'closed',
+      reason: { code: 'released', message: 'Released: the job finished (passed).' },
+    };
+    expect(badgeFor(released, NOW)).toMatchObject({ tone: 'calm', label: 'Released' });
+    expect(actionsFor(released).reconnect).toBe(false);
+    expect(inputBlockedReason(released)).not.toMatch(/Reconnect/);
+    const finished: SessionState = {
+      kind: 'closed',
+      reason: { code: 'job-finished', message: 'The job finished (passed).' },
+    };
+    expect(badgeFor(finished, NOW)).toMatchObject({ tone: 'closed', label: 'Finished' });
+    expect(actionsFor(finished).reconnect).toBe(false);
   });
 
   it('describes each state in a sentence, with the close reason verbatim', () => {

@@ -26,7 +26,17 @@ import { createJobLog, followLog } from './session-log';
 import { SessionOutput } from './session-output';
 import type { TraceFollower } from './trace-follower';
 
-const RELEASED = reason('released', 'Released: the terminal was closed so the job can finish.');
+/** Calm words for the user's own Release (issue 12): what happens to the job, never an error. */
+function releasedReason(scriptResult: HoldInfo['scriptResult'] | undefined): CloseReason {
+  return reason(
+    'released',
+    scriptResult === undefined
+      ? 'Released: the terminal was closed so the job can finish.'
+      : scriptResult === null
+        ? 'Released: the job finished its script and can complete now.'
+        : `Released: the job finished (${scriptResult}).`,
+  );
+}
 
 export class TerminalSession {
   #size: { cols: number; rows: number } | null = null;
@@ -212,7 +222,7 @@ export class TerminalSession {
 
   /** Close(1000): the runner gets 0x04 and a held job finishes at once. The tab keeps the reason. */
   release(): void {
-    this.#life.endWith(RELEASED);
+    this.#life.endWith(releasedReason(this.hold()?.scriptResult));
   }
 
   /** Ends the session for good with `closeReason` (the tab stays and shows it). */

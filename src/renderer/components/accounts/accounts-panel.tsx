@@ -77,7 +77,11 @@ function AccountRow(props: {
 }) {
   const { account, onOpen } = props;
   return (
-    <li className="account-row" aria-label={`${account.name} (@${account.username})`}>
+    <li
+      className="account-row"
+      aria-label={`${account.name} (@${account.username})`}
+      data-account-id={account.id}
+    >
       <div className="account-head">
         <span className="color-dot" style={{ background: account.color }} aria-hidden="true" />
         <span className="account-name">{account.name}</span>
@@ -100,6 +104,7 @@ function AccountRow(props: {
         <button
           type="button"
           className={account.state === 'session-expired' ? 'primary' : undefined}
+          data-action="sign-in"
           onClick={() => {
             onOpen('sign-in');
           }}

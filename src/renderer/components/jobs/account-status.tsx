@@ -1,5 +1,5 @@
 import { assertNever } from '../../../shared/assert-never';
-import type { AccountJobs } from '../../../shared/models';
+import type { AccountJobs, AccountState } from '../../../shared/models';
 import { useNow } from '../terminal/use-now';
 import { formatAgo, formatClock } from './job-groups';
 
@@ -7,12 +7,25 @@ import { formatAgo, formatClock } from './job-groups';
 export function AccountStatus({
   entry,
   onRetry,
+  accountState = 'signed-in',
+  onSignIn,
 }: {
   readonly entry: AccountJobs | null;
   readonly onRetry: () => void;
+  /** An account that needs sign-in says so, never "Loading…" (no list comes until then). */
+  readonly accountState?: AccountState;
+  readonly onSignIn?: () => void;
 }) {
   const stale = entry?.status === 'stale';
   const now = useNow(stale);
+  if (accountState === 'session-expired') {
+    return (
+      <div className="jobs-note jobs-error" role="status" data-needs-sign-in="true">
+        <p>Signed out: sign in again to list this account’s running jobs.</p>
+        {onSignIn !== undefined && <button onClick={onSignIn}>Sign in again</button>}
+      </div>
+    );
+  }
   if (entry === null) return <p className="jobs-note">Loading running jobs…</p>;
   switch (entry.status) {
     case 'ok':

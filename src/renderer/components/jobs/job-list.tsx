@@ -2,6 +2,7 @@ import './jobs.css';
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { JobView } from '../../../shared/models';
 import { useApp, useAppState } from '../../hooks/app-context';
+import { startSignIn } from '../accounts/start-sign-in';
 import { AccountStatus } from './account-status';
 import { groupJobs, type AccountGroup } from './job-groups';
 import { JobRow, type JobRowActions } from './job-row';
@@ -22,6 +23,16 @@ export function JobList() {
   const [openOthers, setOpenOthers] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
   const rows = useRef(new Map<string, HTMLLIElement>());
+
+  // The selection follows the tab in front (issue 12): card and tab point at the same job.
+  // Adjusted while rendering, only when the tab in front changes (not on every session update).
+  const activeSessionId = useAppState((s) => s.activeSessionId);
+  const [followed, setFollowed] = useState(activeSessionId);
+  if (followed !== activeSessionId) {
+    setFollowed(activeSessionId);
+    const session = sessions.find((s) => s.id === activeSessionId);
+    if (session !== undefined) setSelectedKey(`${session.accountId}/${session.jobId}`);
+  }
 
   const groups = useMemo(() => groupJobs(accounts, lists, filter), [accounts, lists, filter]);
   const visible = useMemo(() => visibleJobs(groups, openOthers), [groups, openOthers]);
@@ -180,7 +191,14 @@ function AccountSection(props: AccountSectionProps) {
           <span className="jobs-account-host">{account.host}</span>
         )}
       </header>
-      <AccountStatus entry={entry} onRetry={props.onRetry} />
+      <AccountStatus
+        entry={entry}
+        onRetry={props.onRetry}
+        accountState={account.state}
+        onSignIn={() => {
+          startSignIn(account.id);
+        }}
+      />
       {group.projects.map((project) => (
         <div className="jobs-project" key={project.projectPath}>
           <h3 className="jobs-project-path">{project.projectPath}</h3>

@@ -2,6 +2,7 @@ import { useState, type Ref } from 'react';
 import type { JobView } from '../../../shared/models';
 import { useNow } from '../terminal/use-now';
 import { formatElapsed } from './job-groups';
+import { JobTerminalMark } from './job-terminal-mark';
 
 export interface JobRowActions {
   readonly openTerminal: (job: JobView) => void;
@@ -65,6 +66,7 @@ export function JobRow({ job, selected, canCancel, actions, onSelect, rowRef }: 
             {terminal.reason}
           </span>
         )}
+        <JobTerminalMark jobKey={job.key} />
       </div>
       {confirming ? (
         <div className="job-actions job-confirm" role="group" aria-label={`Cancel ${job.name}?`}>

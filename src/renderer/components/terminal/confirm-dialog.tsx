@@ -46,7 +46,7 @@ function ConfirmDialog(props: {
   const text = wording(request);
   useEffect(() => {
     // Closing a held job is the one destructive answer: Enter must not do it by accident.
-    (request.kind === 'close-held' ? cancelRef : confirmRef).current?.focus();
+    (isClose(request) ? cancelRef : confirmRef).current?.focus();
   }, [request]);
   return (
     <div
@@ -76,7 +76,7 @@ function ConfirmDialog(props: {
           </button>
           <button
             ref={confirmRef}
-            className={request.kind === 'close-held' ? 'danger-solid' : 'primary'}
+            className={isClose(request) ? 'danger-solid' : 'primary'}
             onClick={() => onAnswer(true)}
           >
             {text.confirm}
@@ -85,6 +85,11 @@ function ConfirmDialog(props: {
       </div>
     </div>
   );
+}
+
+/** Closing a live shell is the destructive answer: Enter must not do it by accident. */
+function isClose(request: ConfirmRequest): boolean {
+  return request.kind === 'close-held' || request.kind === 'close-live';
 }
 
 function wording(request: ConfirmRequest): { readonly title: string; readonly confirm: string } {
@@ -98,6 +103,8 @@ function wording(request: ConfirmRequest): { readonly title: string; readonly co
       };
     case 'close-held':
       return { title: `Close the terminal of ${request.jobName}?`, confirm: 'Close and release' };
+    case 'close-live':
+      return { title: `Close the terminal of ${request.jobName}?`, confirm: 'Close terminal' };
     default:
       return assertNever(request, 'confirmation');
   }
@@ -136,7 +143,15 @@ function ConfirmBody({ request }: { readonly request: ConfirmRequest }) {
     case 'close-held':
       return (
         <p className="confirm-note">
-          Closing releases the held job: it finishes at once, and its shell and files are gone.
+          Closing releases the held job: it finishes at once, and its shell and files are gone. This
+          cannot be undone.
+        </p>
+      );
+    case 'close-live':
+      return (
+        <p className="confirm-note">
+          Its shell ends for good: whatever runs in it, its variables and working directory are
+          lost. This cannot be undone; reopening the terminal starts a new shell.
         </p>
       );
     default:

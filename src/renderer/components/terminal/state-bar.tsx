@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import type { SessionView } from '../../../shared/models';
 import { describeState } from '../../terminal/session-status';
+import { EndedBar, type EndedBarActions } from './ended-bar';
 import { HeldBanner } from './held-banner';
-import { Icon } from './icons';
 
 /** Under the toolbar whenever the session is not simply open: why, and what to do about it. */
 export function StateBar(props: {
@@ -11,6 +11,10 @@ export function StateBar(props: {
   readonly onReconnect: () => void;
   readonly onRelease: () => void;
   readonly onKeep: () => void;
+  /** The session's account is signed in (a "sign in again" banner clears with its cause). */
+  readonly signedIn: boolean;
+  /** Close tab, View log, Open in GitLab, Sign in again: what an ended terminal can offer. */
+  readonly ended: Omit<EndedBarActions, 'reconnect'>;
 }) {
   const { session, now } = props;
   const state = session.state;
@@ -36,17 +40,11 @@ export function StateBar(props: {
       );
     case 'closed':
       return (
-        <div className="state-bar tone-closed" role="alert">
-          <span className="state-icon">
-            <Icon name="alert" />
-          </span>
-          <span className="state-text">{state.reason.message}</span>
-          <span className="state-actions">
-            <button className="primary" onClick={props.onReconnect}>
-              Reconnect
-            </button>
-          </span>
-        </div>
+        <EndedBar
+          reason={state.reason}
+          signedIn={props.signedIn}
+          actions={{ ...props.ended, reconnect: props.onReconnect }}
+        />
       );
   }
 }

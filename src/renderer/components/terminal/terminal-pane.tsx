@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { SessionView } from '../../../shared/models';
-import { useApp } from '../../hooks/app-context';
+import { useApp, useAppState } from '../../hooks/app-context';
+import { startSignIn } from '../accounts/start-sign-in';
 import type { TerminalManager } from '../../terminal/terminal-manager';
 import { LogPane } from './log-pane';
 import { SessionToolbar } from './session-toolbar';
@@ -35,10 +36,15 @@ export function TerminalPane(props: {
   readonly now: number;
   readonly layout: PaneLayout;
   readonly layoutActions: PaneLayoutActions;
+  /** Closes this tab (asking first when its shell is live). */
+  readonly onCloseTab: () => void;
 }) {
   const { session, active, manager, layout, layoutActions } = props;
   const sessionId = session.id;
   const { bridge } = useApp();
+  const signedIn = useAppState(
+    (s) => s.accounts.find((a) => a.id === session.accountId)?.state === 'signed-in',
+  );
   const info = useTerminalInfo(manager, sessionId);
   const slotRef = useRef<HTMLDivElement>(null);
   const splitRef = useRef<HTMLDivElement>(null);
@@ -56,10 +62,15 @@ export function TerminalPane(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [manager, sessionId, active]);
 
+  /** Runs an action started in this tab; the keyboard goes back to its terminal (issue 12). */
   const run = (what: string, action: () => Promise<unknown>): void => {
+    manager.focus(sessionId);
     action().catch((e: unknown) => {
       manager.notice(sessionId, `${what} failed: ${e instanceof Error ? e.message : String(e)}`);
     });
+  };
+  const openInGitlab = (): void => {
+    run('Opening the job', () => bridge.request('shell.openExternal', { url: session.webUrl }));
   };
   const save = (format: TranscriptFormat): void => {
     run('Saving the transcript', async () => {
@@ -91,10 +102,7 @@ export function TerminalPane(props: {
           toggleLog: () => layoutActions.setLogOpen(!layout.logOpen),
           save,
           search: () => layoutActions.setSearchOpen(true),
-          openInGitlab: () =>
-            run('Opening the job', () =>
-              bridge.request('shell.openExternal', { url: session.webUrl }),
-            ),
+          openInGitlab,
         }}
       />
       <StateBar
@@ -105,6 +113,15 @@ export function TerminalPane(props: {
         }
         onRelease={() => run('Release', () => bridge.request('terminal.release', { sessionId }))}
         onKeep={() => run('Keep', () => bridge.request('terminal.keep', { sessionId }))}
+        signedIn={signedIn}
+        ended={{
+          'close-tab': props.onCloseTab,
+          'view-log': () => layoutActions.setLogOpen(true),
+          'open-in-gitlab': openInGitlab,
+          'sign-in': () => {
+            startSignIn(session.accountId);
+          },
+        }}
       />
       <div className="terminal-split" ref={splitRef}>
         <div className="terminal-main">
@@ -112,7 +129,10 @@ export function TerminalPane(props: {
             <SearchBar
               manager={manager}
               sessionId={sessionId}
-              onClose={() => layoutActions.setSearchOpen(false)}
+              onClose={() => {
+                layoutActions.setSearchOpen(false);
+                manager.focus(sessionId);
+              }}
             />
           )}
           <div className="terminal-slot" ref={slotRef} />

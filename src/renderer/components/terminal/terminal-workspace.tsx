@@ -56,16 +56,25 @@ export function TerminalWorkspace() {
 
   const select = useCallback(
     (sessionId: string | null) => {
-      if (sessionId !== null) store.setActiveSession(sessionId);
+      if (sessionId === null) return;
+      store.setActiveSession(sessionId);
+      // Also when the tab already is in front: a click on it means "type here" (issue 12).
+      manager.focus(sessionId);
     },
-    [store],
+    [manager, store],
   );
 
   const close = useCallback(
     async (session: SessionView) => {
-      if (session.state.kind === 'held') {
-        const ok = await confirm({ kind: 'close-held', jobName: session.jobName });
-        if (!ok) return;
+      const live = session.state.kind === 'held' || session.state.kind === 'open';
+      if (live) {
+        const kind = session.state.kind === 'held' ? 'close-held' : 'close-live';
+        const ok = await confirm({ kind, jobName: session.jobName });
+        if (!ok) {
+          // The question came from this tab: the keyboard goes back to its terminal.
+          if (active !== null) manager.focus(active.id);
+          return;
+        }
       }
       if (active?.id === session.id) select(neighbourAfterClose(orderIds, session.id));
       try {
@@ -175,6 +184,7 @@ export function TerminalWorkspace() {
               logOpen: logOpen.has(session.id),
               logWidth,
             }}
+            onCloseTab={() => void close(session)}
             layoutActions={{
               setSearchOpen: (open) => setSearchOpen((s) => toggle(s, session.id, open)),
               setLogOpen: (open) => setLogOpen((s) => toggle(s, session.id, open)),

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { formatRemaining } from '../../../../src/main/core/hold/hold-text';
-import { deriveTray } from '../../../../src/main/core/hold/tray-model';
+import { deriveTray as deriveFromModel } from '../../../../src/main/core/hold/tray-model';
+import { jobTerminalView } from '../../../../src/shared/job-terminal';
 import type { SessionState, SessionView } from '../../../../src/shared/models';
 
 const NOW = 1_000_000;
+/** The tray is a view of the job terminal model; these tests describe it through sessions. */
+const deriveTray = (sessions: readonly SessionView[], now: number) =>
+  deriveFromModel(
+    sessions.map((s) => jobTerminalView(s, null)),
+    now,
+  );
 const session = (id: string, state: SessionState): SessionView => ({
   id,
   accountId: 'a',
