@@ -336,12 +336,25 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
 }
 
-/** Fast heartbeat and backoff so half-open and reconnect tests take milliseconds, not a minute. */
-export const FAST_TUNING: Partial<TerminalTuning> = {
-  heartbeatIntervalMs: 100,
-  deadAfterMs: 400,
+/**
+ * Fast backoff only: a wrong reconnect would happen within the test, while the heartbeat keeps
+ * its production timing, so a CPU-starved test process can never look like a silent link (a test
+ * that asserts "one handshake" failed that way under load).
+ */
+export const FAST_RECONNECT: Partial<TerminalTuning> = {
   reconnectBaseMs: 20,
   reconnectMaxMs: 100,
+};
+
+/**
+ * Fast heartbeat too, for the tests that need a silent link detected (half-open). 1.5 s of
+ * silence: a loaded machine stalls a test process for hundreds of milliseconds, never that long
+ * between two 100 ms pings.
+ */
+export const FAST_TUNING: Partial<TerminalTuning> = {
+  ...FAST_RECONNECT,
+  heartbeatIntervalMs: 100,
+  deadAfterMs: 1_500,
 };
 
 /** A harness with a new job of alice's open in a session, its shell prompt shown. */

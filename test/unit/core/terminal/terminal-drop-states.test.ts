@@ -9,6 +9,7 @@ import { waitForEvent } from '../../../gitlab-double';
 import { ACCOUNT_REMOVED } from '../../../../src/main/core/terminal/close-reasons';
 import type { SessionState } from '../../../../src/shared/models';
 import {
+  FAST_RECONNECT,
   FAST_TUNING,
   HttpGate,
   startWithShell,
@@ -33,7 +34,7 @@ describe('after a drop', () => {
   it('is checking (input refused) while GitLab is asked why, then closed with the verdict only', async () => {
     const gate = new HttpGate();
     const { harness, id, jobId } = await openShell({
-      service: { tuning: FAST_TUNING },
+      service: { tuning: FAST_RECONNECT },
       http: (inner) => gate.wrap(inner),
     });
     gate.close();

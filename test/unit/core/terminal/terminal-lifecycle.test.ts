@@ -1,7 +1,13 @@
 /** How sessions end, and reconnects, against the GitLab double. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { waitForEvent } from '../../../gitlab-double';
-import { FAST_TUNING, startWithShell, type Harness, type HarnessOptions } from './harness';
+import {
+  FAST_RECONNECT,
+  FAST_TUNING,
+  startWithShell,
+  type Harness,
+  type HarnessOptions,
+} from './harness';
 
 let h: Harness | null = null;
 afterEach(async () => {
@@ -70,7 +76,7 @@ describe('terminal lifecycle', () => {
 
   it('a docker job ending its script ends the terminal with "job finished", without reconnecting', async () => {
     const { harness, id, jobId } = await openOn(
-      { service: { tuning: FAST_TUNING } },
+      { service: { tuning: FAST_RECONNECT } },
       { mode: 'docker' },
     );
     harness.gl.endScript(jobId);
@@ -87,7 +93,7 @@ describe('terminal lifecycle', () => {
   it('the hold timing out is named as such', async () => {
     const { harness, id, jobId } = await openOn({
       double: { sessionTimeoutS: 1 },
-      service: { tuning: FAST_TUNING },
+      service: { tuning: FAST_RECONNECT },
     });
     const timedOut = waitForEvent(
       harness.gl,
@@ -103,7 +109,7 @@ describe('terminal lifecycle', () => {
   });
 
   it('cancelling the job ends the terminal with "job canceled"', async () => {
-    const { harness, id, jobId } = await openOn({ service: { tuning: FAST_TUNING } });
+    const { harness, id, jobId } = await openOn({ service: { tuning: FAST_RECONNECT } });
     harness.gl.cancelJob(jobId);
     // The first closed state is the verdict: 'checking' comes before it, never a provisional one.
     const state = await harness.renderer.waitForState(id, 'closed');
@@ -112,7 +118,7 @@ describe('terminal lifecycle', () => {
   });
 
   it('typing exit ends the session as "shell exited" and does not reconnect', async () => {
-    const { harness, id, jobId } = await openOn({ service: { tuning: FAST_TUNING } });
+    const { harness, id, jobId } = await openOn({ service: { tuning: FAST_RECONNECT } });
     const exited = waitForEvent(harness.gl, 'terminal-disconnected', (e) => e.jobId === jobId);
     harness.service.input(id, 'exit\r');
     expect((await exited).reason).toBe('shell-exit');
