@@ -2,7 +2,7 @@
  * Electron composition root: creates the platform's implementations of the core's ports, the
  * window, tray and IPC, and wires them. No product rule lives here.
  */
-import { app, protocol, shell, type BrowserWindow, type Rectangle } from 'electron';
+import { app, powerMonitor, protocol, shell, type BrowserWindow, type Rectangle } from 'electron';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -169,6 +169,10 @@ async function main(): Promise<void> {
   app.on('will-quit', () => {
     tray.destroy();
     void core.dispose();
+  });
+  // After sleep the terminals' sockets may be dead and every timer is late: check once (F13).
+  powerMonitor.on('resume', () => {
+    core.resumed();
   });
   // The tray keeps the app alive when every window is closed (on every platform).
   app.on('window-all-closed', () => undefined);

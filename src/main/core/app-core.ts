@@ -38,6 +38,11 @@ export interface AppCoreDeps {
 export interface AppCore extends CoreEndpoint {
   start(): Promise<void>;
   dispose(): Promise<void>;
+  /**
+   * The platform says the machine woke from sleep (Electron: powerMonitor 'resume'): terminals
+   * check once and re-base their timers, the job lists refresh once (quality F13).
+   */
+  resumed(): void;
 }
 
 type Handlers = {
@@ -207,6 +212,10 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     start: async () => {
       await accounts.start();
       jobs.start();
+    },
+    resumed: () => {
+      terminals.resumed();
+      jobs.refresh();
     },
     dispose: async () => {
       for (const unsubscribe of subscriptions) unsubscribe();

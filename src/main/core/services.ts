@@ -99,5 +99,10 @@ export interface TerminalService {
   onNotification(listener: (notification: AppNotification) => void): Unsubscribe;
   onFocus(listener: (sessionId: string) => void): Unsubscribe;
   notificationAction(notificationId: string, action: 'release' | 'keep' | 'focus'): void;
+  /**
+   * The machine woke from sleep or the clock jumped (quality F13): one liveness check per open
+   * terminal, one job check per waiting reconnect, timers re-based; no alarm from the jump.
+   */
+  resumed(): void;
   dispose(): Promise<void>;
 }

@@ -174,6 +174,22 @@ describe('jobshell attach', () => {
     expect(run.output).not.toContain('session ended');
   });
 
+  it('keeps to the address given when GitLab names another one, and says so once on stderr', async () => {
+    const job = newJob();
+    gl.setExternalUrl('http://127.0.0.1:9/elsewhere');
+    try {
+      const result = await runPiped(['attach', job.web_url], env, 'echo kept-$((3+4))\n');
+      expect(result.stdout).toContain('kept-7');
+      expect(result.exitCode).toBe(0);
+      expect(
+        result.stderr.match(/GitLab says its address is http:\/\/127\.0\.0\.1:9;/g),
+      ).toHaveLength(1);
+      expect(result.stdout).not.toContain('GitLab says');
+    } finally {
+      gl.setExternalUrl(null);
+    }
+  });
+
   it('says what is missing when there is no session (exit 2), naming GITLAB_SESSION', async () => {
     const job = newJob();
     const result = await runPiped(['attach', job.web_url], cliEnv({}), '');

@@ -235,6 +235,12 @@ export interface DropFacts {
   readonly host: string;
 }
 
+/**
+ * `exit`, `logout` or Ctrl-D was the last input before the drop: the user ended the shell, and it
+ * stays ended (no automatic reconnect; Reconnect starts a new shell).
+ */
+export const SHELL_EXITED: CloseReason = reason('shell-exited', 'The shell exited.');
+
 export type DropVerdict =
   | { readonly kind: 'end'; readonly reason: CloseReason }
   | { readonly kind: 'reconnect'; readonly reason: CloseReason };
@@ -248,6 +254,8 @@ export function diagnoseDrop(facts: DropFacts): DropVerdict {
   const timedOut = facts.lastLogEvent?.kind === 'timed-out';
   if (job === null) {
     if (facts.cookieValid === false) return { kind: 'end', reason: signInRequired(facts.host) };
+    // The user ended the shell: that stands even when GitLab cannot be asked about the job.
+    if (facts.typedExit) return { kind: 'end', reason: SHELL_EXITED };
     const why = facts.apiProblem === null ? '' : ` (${facts.apiProblem})`;
     return {
       kind: 'reconnect',
@@ -278,15 +286,7 @@ export function diagnoseDrop(facts: DropFacts): DropVerdict {
     }
     case 'running':
       if (timedOut) return { kind: 'end', reason: holdTimedOut('The job is finishing now.') };
-      if (facts.typedExit) {
-        return {
-          kind: 'end',
-          reason: reason(
-            'shell-exited',
-            'The shell exited (exit or Ctrl-D). Reconnect to start a new shell.',
-          ),
-        };
-      }
+      if (facts.typedExit) return { kind: 'end', reason: SHELL_EXITED };
       if (facts.cookieValid === false) return { kind: 'end', reason: signInRequired(facts.host) };
       return {
         kind: 'reconnect',

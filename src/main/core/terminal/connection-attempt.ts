@@ -97,6 +97,12 @@ export class ConnectionAttempt {
   }
 
   /** Ends the connection: Close(1000) when open (the runner then gets 0x04), else abort the handshake. */
+  /** After sleep or a clock jump: one fresh liveness check of an open socket (heartbeat.rebase). */
+  resumed(): void {
+    if (this.#closed || this.#closedBy !== null) return;
+    this.#heartbeat?.rebase();
+  }
+
   close(by: ClosedBy): void {
     if (this.#closed || this.#closedBy !== null) return;
     this.#closedBy = by;

@@ -45,6 +45,24 @@ export class Heartbeat {
     this.#lastActivity = this.clock.now();
   }
 
+  /**
+   * The machine woke from sleep (or the clock jumped): whatever silence was measured across it says
+   * nothing. Re-base on now, ping once, and judge after one interval: one liveness check, no
+   * verdict from the jump itself.
+   */
+  rebase(): void {
+    if (this.#stopped) return;
+    const now = this.clock.now();
+    this.#lastTick = now;
+    this.#lastActivity = Math.max(
+      Math.min(this.#lastActivity, now),
+      now - this.options.deadAfterMs + this.options.intervalMs,
+    );
+    if (this.#timer !== null) this.clock.clearTimeout(this.#timer);
+    this.target.ping();
+    this.#schedule();
+  }
+
   stop(): void {
     this.#stopped = true;
     if (this.#timer !== null) this.clock.clearTimeout(this.#timer);

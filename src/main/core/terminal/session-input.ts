@@ -7,6 +7,13 @@ const RECENT_INPUT_CHARS = 64;
 // eslint-disable-next-line no-control-regex -- Ctrl-D is a control character by definition.
 const EXIT_TYPED = /(?:^|[\r\n;&|])[ \t]*(?:exit|logout)(?:[ \t]+\d+)?[ \t]*\r$|\x04$/;
 
+/**
+ * Answers the terminal itself sends on the input side (cursor position, device attributes, focus
+ * in/out): they may follow a typed `exit` before the drop, and are not the user's input.
+ */
+// eslint-disable-next-line no-control-regex -- these reports start with ESC by definition.
+const TRAILING_REPORTS = /(?:\x1b\[[0-9;?>]*[cRIOn])+$/;
+
 export class SessionInput {
   #lastInputAt: number | null = null;
   #recent = '';
@@ -27,7 +34,7 @@ export class SessionInput {
     return (
       this.#lastInputAt !== null &&
       now - this.#lastInputAt <= windowMs &&
-      EXIT_TYPED.test(this.#recent)
+      EXIT_TYPED.test(this.#recent.replace(TRAILING_REPORTS, ''))
     );
   }
 }

@@ -102,6 +102,32 @@ export class SessionLifecycle {
     attempt.close('end');
   }
 
+  /**
+   * The machine woke from sleep or the clock jumped (quality F13). An open socket gets one fresh
+   * liveness check; a reconnect that was waiting on a pre-sleep timer checks the job once, now.
+   * Nothing is concluded from the jump itself: no drop, no reason, no notification.
+   */
+  resumed(): void {
+    if (this.#disposed) return;
+    switch (this.#phase.kind) {
+      case 'open':
+        this.#attempt?.resumed();
+        return;
+      case 'reconnecting': {
+        this.#budget.cancel();
+        const epoch = ++this.#epoch;
+        void this.#retryNow(epoch);
+        return;
+      }
+      case 'connecting':
+      case 'checking':
+      case 'closed':
+        return;
+      default:
+        assertNever(this.#phase, 'session phase');
+    }
+  }
+
   /** Stops everything; resolves once the socket is fully closed. */
   dispose(): Promise<void> {
     this.#disposed = true;

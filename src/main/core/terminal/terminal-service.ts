@@ -238,6 +238,10 @@ export function createTerminalService(deps: TerminalServiceDeps): TerminalServic
     notificationAction: (notificationId, action) => {
       router.act(notificationId, action);
     },
+    resumed: () => {
+      logger.log('info', 'resumed after sleep or a clock jump: checking terminals once');
+      for (const view of registry.list()) registry.get(view.id)?.resumed();
+    },
     flowStats: (sessionId) => {
       const session = registry.get(sessionId);
       if (session === undefined) return null;

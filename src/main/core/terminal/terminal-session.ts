@@ -234,6 +234,11 @@ export class TerminalSession {
     this.#hold?.keep();
   }
 
+  /** After sleep or a clock jump: see SessionLifecycle.resumed. */
+  resumed(): void {
+    this.#life.resumed();
+  }
+
   /** Closes for good (the tab goes away); resolves once the socket is fully closed. */
   dispose(): Promise<void> {
     const closed = this.#life.dispose();

@@ -168,6 +168,11 @@ describe('diagnoseDrop', () => {
     ],
     ['timed out, finishing', { lastLogEvent: { kind: 'timed-out', at: null } }, 'hold-timed-out'],
     ['exit typed', { typedExit: true }, 'shell-exited'],
+    [
+      'exit typed, GitLab unreachable',
+      { typedExit: true, job: null, apiProblem: 'offline' },
+      'shell-exited',
+    ],
     ['cookie revoked', { cookieValid: false }, 'sign-in-required'],
     ['job pending again', { job: { ...running, status: 'pending' } }, 'connection-lost'],
   ])('ends without reconnecting when %s', (_name, change, code) => {

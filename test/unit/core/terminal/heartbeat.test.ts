@@ -57,6 +57,25 @@ describe('Heartbeat', () => {
     clock.advance(60_000);
     expect(deaths).toHaveLength(1);
   });
+
+  it('on resume: one ping now, judged one interval later, nothing concluded from the jump', () => {
+    const { clock, heartbeat, pings, deaths } = setup();
+    clock.advance(5_000);
+    const now = clock.now.bind(clock);
+    clock.now = () => now() + 3_600_000;
+    const before = pings.length;
+    heartbeat.rebase();
+    expect(pings.length).toBe(before + 1);
+    expect(deaths).toEqual([]);
+    // Answered: alive, however long the sleep was.
+    heartbeat.alive();
+    clock.advance(DEFAULT_TUNING.heartbeatIntervalMs);
+    expect(deaths).toEqual([]);
+    // A later resume whose ping goes unanswered: dead once the silence limit has passed.
+    heartbeat.rebase();
+    clock.advance(DEFAULT_TUNING.deadAfterMs);
+    expect(deaths).toHaveLength(1);
+  });
 });
 
 /** Moves the fake clock forward so the next due timer runs late, as after a laptop sleep. */
