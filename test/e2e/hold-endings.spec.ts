@@ -23,9 +23,10 @@ interface Held {
 }
 
 async function holdJob(page: Page, gitlab: GitlabDouble, jobshell: Jobshell): Promise<Held> {
+  // The job exists before sign-in, so the account's first poll lists it (no wait for the next).
+  const job = gitlab.createJob({ user: 'alice', name: 'rspec', mode: 'shell' });
   const account = await jobshell.signIn();
   await jobshell.open(page);
-  const job = gitlab.createJob({ user: 'alice', name: 'rspec', mode: 'shell' });
   const card = page.locator(`[data-job-key="${account.id}/${job.id}"]`);
   await expect(card).toBeVisible();
   const connected = waitForEvent(gitlab, 'terminal-connected', (e) => e.jobId === job.id);
