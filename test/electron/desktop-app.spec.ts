@@ -96,8 +96,13 @@ test('a held job: OS notification with Release/Keep, tray "held" with the countd
   );
   await app.notificationAction(alert.id, 'Release');
   await finished;
-  // Withdrawn: the notification acted on is closed by the app (notifications.act).
+  // Withdrawn: the notification acted on is closed by the app (notifications.act, on main now).
   await app.waitForNotification((n) => n.id === alert.id && n.status === 'closed');
+  // ISSUE-12 (notification lifetime), enable at merge: a hold that ends any other way (the tab's
+  // or the toast's Release, the runner's timeout) withdraws the OS notification too, e.g.
+  //   await window.locator('.toast').getByRole('button', { name: 'Release' }).click();
+  //   await app.waitForNotification((n) => n.id === alert.id && n.status === 'closed');
+  // in a second hold of this test, released from the page instead of the notification.
   await app.waitForTray((t) => t.image !== 'tray-attention.png');
 });
 
