@@ -58,6 +58,26 @@ test('starts empty; signs in on GitLab’s own page; the account and its jobs ap
   expect(JSON.stringify(accounts)).not.toContain(sessionCookie);
 });
 
+test('the sign-in window refuses to navigate off its GitLab to plain http (will-navigate)', async () => {
+  const desktop = await h.start();
+  const { app, window } = desktop;
+  await window.getByRole('button', { name: 'Add account' }).click();
+  const dialog = window.getByRole('dialog', { name: 'Add GitLab account' });
+  await dialog.getByLabel('GitLab URL').fill(h.gitlab.url);
+  const opened = app.waitForWindow();
+  await dialog.getByRole('button', { name: 'Sign in and add' }).click();
+  const signIn = await opened;
+  await expect(signIn).toHaveURL(`${h.gitlab.url}/users/sign_in`);
+  const blocked = app.waitForLog('sign-in window navigation blocked');
+  await signIn.evaluate(() => {
+    (globalThis as unknown as { location: { href: string } }).location.href =
+      'http://elsewhere.invalid/phish';
+  });
+  expect(await blocked).toContain('elsewhere.invalid');
+  await expect(signIn.getByRole('heading', { name: 'Sign in to GitLab' })).toBeVisible();
+  expect(signIn.url()).toBe(`${h.gitlab.url}/users/sign_in`);
+});
+
 test('a two-factor user signs in with the second step on the same page', async () => {
   const desktop = await h.start();
   await signInThroughGitlab(desktop, h.gitlab, 'dana');
@@ -96,8 +116,13 @@ test('a held job: OS notification with Release/Keep, tray "held" with the countd
   );
   await app.notificationAction(alert.id, 'Release');
   await finished;
-  // Withdrawn: the notification acted on is closed by the app (notifications.act).
+  // Withdrawn: the notification acted on is closed by the app (notifications.act, on main now).
   await app.waitForNotification((n) => n.id === alert.id && n.status === 'closed');
+  // ISSUE-12 (notification lifetime), enable at merge: a hold that ends any other way (the tab's
+  // or the toast's Release, the runner's timeout) withdraws the OS notification too, e.g.
+  //   await window.locator('.toast').getByRole('button', { name: 'Release' }).click();
+  //   await app.waitForNotification((n) => n.id === alert.id && n.status === 'closed');
+  // in a second hold of this test, released from the page instead of the notification.
   await app.waitForTray((t) => t.image !== 'tray-attention.png');
 });
 

@@ -438,7 +438,14 @@ export class BrowserSide extends EventEmitter {
     }
     // Chromium follows redirects without asking Playwright, so the host fetches the hop itself
     // to offer it as 'will-redirect' (docs: emitted for server-side redirects, preventable).
-    const response = await route.fetch({ maxRedirects: 0 });
+    let response: Awaited<ReturnType<Route['fetch']>>;
+    try {
+      response = await route.fetch({ maxRedirects: 0 });
+    } catch {
+      // Unreachable host, refused connection: the page shows Chromium's error page.
+      await route.abort('failed');
+      return;
+    }
     const location = response.headers()['location'];
     if (response.status() >= 300 && response.status() < 400 && location !== undefined) {
       const target = new URL(location, url).href;

@@ -106,16 +106,19 @@ export class StandinApplication extends EventEmitter {
       () => undefined,
     );
     const app = new StandinApplication(child, link);
-    const keep = (chunk: Buffer): void => {
-      app.logs.push(
-        ...chunk
-          .toString('utf8')
-          .split('\n')
-          .filter((line) => line !== ''),
-      );
+    const lines = (): ((chunk: Buffer) => void) => {
+      let partial = '';
+      return (chunk) => {
+        const parts = (partial + chunk.toString('utf8')).split('\n');
+        partial = parts.pop() ?? ''; // a line the next chunk completes
+        for (const line of parts.filter((text) => text !== '')) {
+          app.logs.push(line);
+          app.emit('log', line);
+        }
+      };
     };
-    child.stdout?.on('data', keep);
-    child.stderr?.on('data', keep);
+    child.stdout?.on('data', lines());
+    child.stderr?.on('data', lines());
     return app;
   }
 
@@ -222,6 +225,11 @@ export class StandinApplication extends EventEmitter {
 
   async setSystemTheme(dark: boolean): Promise<void> {
     await this.control({ op: 'theme', dark });
+  }
+
+  /** The next (or an earlier) line of the app's stdout/stderr that contains `text`. */
+  waitForLog(text: string): Promise<string> {
+    return this.waitFor('log', () => this.logs.find((line) => line.includes(text)) ?? null);
   }
 
   // ---- lifetime -------------------------------------------------------------------------
