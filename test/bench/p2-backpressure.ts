@@ -12,6 +12,7 @@ import type { BenchMetric, BenchReport, BenchRun } from './bench-types';
 import type { BenchWindow } from './page-api';
 import { withBenchEnv, type BenchEnv } from './support/bench-env';
 import { discardErrors, measureClockOffset } from './support/browser';
+import { directYesRate, terminalLook } from './support/direct-write';
 import { writeFlood, type FloodFiles } from './support/flood';
 import { armFlood, floodResult, FLOOD_TIMEOUT_MS } from './support/flood-run';
 import {
@@ -39,6 +40,10 @@ const COPIES = 6;
 const RSS_SAMPLE_MS = 50;
 /** `yes` runs until this much has reached the page, so Ctrl-C meets a full pipeline. */
 const YES_BYTES_BEFORE_CTRL_C = 8 * MIB;
+/** `yes` output written straight into xterm for its own drain rate: seconds of work at ~1–3 MiB/s. */
+const YES_DIRECT_BYTES = 2 * MIB;
+/** Measured direct writes of it (after one warm-up); the median counts. */
+const YES_DIRECT_RUNS = 3;
 /** Ctrl-C rounds; the report gives the worst and the median. */
 const CTRL_C_ROUNDS = 3;
 /** What the double's PTY echoes for Ctrl-C (ECHOCTL). */
@@ -62,6 +67,10 @@ async function measure(env: BenchEnv, flood: FloodFiles): Promise<BenchReport> {
   const bigFlood = await floodPhase(page, sessionId, flood, unacked);
   const ctrlC = await ctrlCPhase(env, page, sessionId, job, unacked);
   unacked.stop();
+  const look = await terminalLook(env, page, sessionId);
+  const yesRate =
+    (await directYesRate(env, look, flood.dir, YES_DIRECT_BYTES, YES_DIRECT_RUNS)) * 1000;
+  const inFlightMedian = median(ctrlC.inFlight.map(totalInFlight));
   const sessions = await env.app.core.request('terminal.list', {});
   const dropped = sessions.find((s) => s.id === sessionId)?.droppedBytes ?? Number.NaN;
   const discarded = discardErrors(env.browser.pageErrors).length;
@@ -115,8 +124,18 @@ async function measure(env: BenchEnv, flood: FloodFiles): Promise<BenchReport> {
     },
     {
       name: 'Ctrl-C: bytes in flight at the key, all hops (median)',
-      value: round3(median(ctrlC.inFlight.map(totalInFlight)) / MIB),
+      value: round3(inFlightMedian / MIB),
       unit: 'MiB',
+    },
+    {
+      name: "xterm's own rate for `yes` output (direct term.write, same terminal look)",
+      value: round3(yesRate / MIB),
+      unit: 'MiB/s',
+    },
+    {
+      name: 'Ctrl-C floor: bytes in flight ÷ xterm’s own `yes` rate',
+      value: round3((inFlightMedian / yesRate) * 1000),
+      unit: 'ms',
     },
     {
       name: 'Ctrl-C: `yes` drain rate after the key, median',
