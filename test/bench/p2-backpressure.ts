@@ -12,6 +12,7 @@ import type { BenchMetric, BenchReport, BenchRun } from './bench-types';
 import type { BenchWindow } from './page-api';
 import { withBenchEnv, type BenchEnv } from './support/bench-env';
 import { discardErrors, measureClockOffset } from './support/browser';
+import { directYesRate, terminalLook } from './support/direct-write';
 import { writeFlood, type FloodFiles } from './support/flood';
 import { armFlood, floodResult, FLOOD_TIMEOUT_MS } from './support/flood-run';
 import {
@@ -21,13 +22,8 @@ import {
   typeCommand,
   UI_TIMEOUT_MS,
 } from './support/jobshell-page';
-import {
-  describeInFlight,
-  kernelBytes,
-  portQueues,
-  totalInFlight,
-  type InFlight,
-} from './support/in-flight';
+import { describeInFlight, totalInFlight, type InFlight } from './support/in-flight';
+import { snapshot, trackUnacked, type UnackedTracker } from './support/unacked';
 import { HAS_GC, nodeMemory } from './support/memory';
 import { MIB, median, mibPerSecond, round3 } from './support/stats';
 
@@ -39,6 +35,10 @@ const COPIES = 6;
 const RSS_SAMPLE_MS = 50;
 /** `yes` runs until this much has reached the page, so Ctrl-C meets a full pipeline. */
 const YES_BYTES_BEFORE_CTRL_C = 8 * MIB;
+/** `yes` output written straight into xterm for its own drain rate: seconds of work at ~1–3 MiB/s. */
+const YES_DIRECT_BYTES = 2 * MIB;
+/** Measured direct writes of it (after one warm-up); the median counts. */
+const YES_DIRECT_RUNS = 3;
 /** Ctrl-C rounds; the report gives the worst and the median. */
 const CTRL_C_ROUNDS = 3;
 /** What the double's PTY echoes for Ctrl-C (ECHOCTL). */
@@ -62,6 +62,10 @@ async function measure(env: BenchEnv, flood: FloodFiles): Promise<BenchReport> {
   const bigFlood = await floodPhase(page, sessionId, flood, unacked);
   const ctrlC = await ctrlCPhase(env, page, sessionId, job, unacked);
   unacked.stop();
+  const look = await terminalLook(env, page, sessionId);
+  const yesRate =
+    (await directYesRate(env, look, flood.dir, YES_DIRECT_BYTES, YES_DIRECT_RUNS)) * 1000;
+  const inFlightMedian = median(ctrlC.inFlight.map(totalInFlight));
   const sessions = await env.app.core.request('terminal.list', {});
   const dropped = sessions.find((s) => s.id === sessionId)?.droppedBytes ?? Number.NaN;
   const discarded = discardErrors(env.browser.pageErrors).length;
@@ -115,8 +119,18 @@ async function measure(env: BenchEnv, flood: FloodFiles): Promise<BenchReport> {
     },
     {
       name: 'Ctrl-C: bytes in flight at the key, all hops (median)',
-      value: round3(median(ctrlC.inFlight.map(totalInFlight)) / MIB),
+      value: round3(inFlightMedian / MIB),
       unit: 'MiB',
+    },
+    {
+      name: "xterm's own rate for `yes` output (direct term.write, same terminal look)",
+      value: round3(yesRate / MIB),
+      unit: 'MiB/s',
+    },
+    {
+      name: 'Ctrl-C floor: bytes in flight ÷ xterm’s own `yes` rate',
+      value: round3((inFlightMedian / yesRate) * 1000),
+      unit: 'ms',
     },
     {
       name: 'Ctrl-C: `yes` drain rate after the key, median',
@@ -206,48 +220,6 @@ async function floodPhase(
   }
 }
 
-interface UnackedTracker {
-  /** Largest unacked count since resetMax(). */
-  max(): number;
-  /** The unacked count now. */
-  current(): number;
-  resetMax(): void;
-  /** Socket frames seen since resetMax(). */
-  frames(): number;
-  stop(): void;
-}
-
-/** The core's unacked output bytes (single session), updated after every frame the core takes. */
-function trackUnacked(env: BenchEnv): UnackedTracker {
-  let received = 0;
-  let acked = 0;
-  let max = 0;
-  let frames = 0;
-  const stopTap = env.app.tap.listen({
-    received: (_url, data) => {
-      received += data.byteLength;
-      frames += 1;
-      max = Math.max(max, received - acked);
-    },
-  });
-  const stopAcks = env.app.listenAcks((_sessionId, bytes) => {
-    acked += bytes;
-  });
-  return {
-    max: () => max,
-    current: () => received - acked,
-    resetMax: () => {
-      max = received - acked;
-      frames = 0;
-    },
-    frames: () => frames,
-    stop: () => {
-      stopTap();
-      stopAcks();
-    },
-  };
-}
-
 interface CtrlCPhase {
   readonly rounds: readonly number[];
   readonly worst: number;
@@ -321,26 +293,5 @@ async function ctrlCPhase(
     drainMibps: median(drain),
     inFlight,
     offset,
-  };
-}
-
-/** Where the flood's bytes are right now, hop by hop (all read at about the same moment). */
-async function snapshot(env: BenchEnv, page: Page, unacked: UnackedTracker): Promise<InFlight> {
-  const doublePort = Number(new URL(env.double.url).port);
-  const bridgePort = Number(new URL(env.app.server.origin).port);
-  const coreUnacked = unacked.current();
-  const [doubleUser, doubleQueues, bridgeKernel, stats] = await Promise.all([
-    env.double.outputQueued(),
-    portQueues(doublePort),
-    kernelBytes(bridgePort),
-    page.evaluate(() => (globalThis as unknown as BenchWindow).__bench?.stats()),
-  ]);
-  return {
-    doubleUser,
-    doubleKernel: doubleQueues.serverSend,
-    coreKernel: doubleQueues.clientRecv,
-    coreUnacked,
-    bridgeKernel,
-    renderer: stats === undefined ? 0 : stats.received - stats.processed,
   };
 }

@@ -2,9 +2,10 @@
  * Routes one flush of terminal output to each session's xterm and acknowledges the bytes xterm has
  * actually parsed. The core's flow control counts unacked bytes, so an ack must never come before
  * xterm has processed the data, and must never be lost (a lost ack would leave the session paused
- * for good). Every piece is acked as xterm parses it, and the acks of one xterm write task are
- * sent together once it ends (docs/performance.md: acking only a whole flush held the core's
- * window closed while xterm still had most of the flush to parse).
+ * for good). The front tab's pieces are acked as xterm parses them, and the acks of one xterm write
+ * task are sent together once it ends (docs/performance.md: acking only a whole flush held the
+ * core's window closed while xterm still had most of the flush to parse). Hidden tabs keep one ack
+ * per flush, which keeps their floods at the pace P5 was tuned with.
  */
 import type { OutputChunk } from '../../shared/models';
 import { realScheduler, type Scheduler } from './scheduler';
@@ -13,6 +14,12 @@ import { realScheduler, type Scheduler } from './scheduler';
 interface Piece {
   readonly sink: OutputSink;
   readonly data: Uint8Array;
+  /**
+   * Bytes to ack once this piece is parsed: a hidden tab's flush is acked whole with its last
+   * piece (0 on the others), so a hidden flood keeps the slower pace P5 was tuned with; the
+   * front tab's pieces are acked one by one (see `route`).
+   */
+  readonly ack: number;
   readonly generation: number;
 }
 
@@ -89,8 +96,8 @@ export class OutputRouter {
   }
 
   /**
-   * Writes a flush; each session's bytes are acked as xterm parses them (one ack per session per
-   * parse task).
+   * Writes a flush; a front session's bytes are acked as xterm parses them (one ack per session
+   * per parse task), a hidden session's flush once it is all parsed.
    * Sessions in front go first, then the rest by size, smallest first: a quiet tab's echo is
    * parsed before a flooding tab's bulk that arrived in the same flush. Order within a session is
    * kept, and large chunks are cut into MAX_WRITE_BYTES pieces so no single write monopolises the
@@ -109,10 +116,13 @@ export class OutputRouter {
       entry.bytes += total;
       const generation = entry.generation;
       const pieces = datas.flatMap(slices);
+      const last = pieces.length - 1;
       const queued = this.#backlog.get(sessionId);
       if (!front || queued !== undefined) {
         const list = queued ?? [];
-        for (const data of pieces) list.push({ sink, data, generation });
+        pieces.forEach((data, index) => {
+          list.push({ sink, data, generation, ack: index === last ? total : 0 });
+        });
         this.#backlog.set(sessionId, list);
         if (front) this.#drain(sessionId);
         else this.#pump();
@@ -186,7 +196,7 @@ export class OutputRouter {
 
   #writePiece(sessionId: string, piece: Piece, paced: boolean): void {
     piece.sink.write(piece.data, () => {
-      this.#parsed(sessionId, piece.generation, piece.data.byteLength);
+      if (piece.ack > 0) this.#parsed(sessionId, piece.generation, piece.ack);
       if (!paced || this.#inFlight !== sessionId) return;
       this.#inFlight = null;
       this.scheduler.setTimeout(() => {
