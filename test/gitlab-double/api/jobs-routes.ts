@@ -106,7 +106,8 @@ function retry(call: AuthedCall): ApiResponse {
   if (found.kind === 'error') return found.response;
   if (!canUpdateBuild(found.job, found.project, call.user)) return API_ERRORS.forbidden();
   if (!RETRYABLE.includes(found.job.status)) return API_ERRORS.forbidden('Job is not retryable');
-  const clone = call.ctx.runner.retry(found.job);
+  // Ci::RetryJobService clones the job for current_user: the new job (and its terminal) is theirs.
+  const clone = call.ctx.runner.retry(found.job, call.user.id);
   return apiJson(201, entity(call, clone, found.project));
 }
 
