@@ -5,6 +5,7 @@
 import { ContractError } from '../../../shared/contract';
 import type { AccountJobs } from '../../../shared/models';
 import { toContractError } from '../accounts/contract-errors';
+import { CsrfTokens } from '../gitlab/csrf-token';
 import { createGitlabClient, type GitlabClient } from '../gitlab/gitlab-client';
 import type { Clock, HttpTransport, Logger, SettingsStore, TimerHandle } from '../ports';
 import type { AccountAccess, AccountConnection, JobsService, Unsubscribe } from '../services';
@@ -27,8 +28,6 @@ export interface JobsServiceDeps {
   readonly createClient?: (connection: AccountConnection) => GitlabClient;
 }
 
-export const CANCEL_NEEDS_API_SCOPE = 'Cancelling needs a personal access token with the api scope';
-
 interface PollerEntry {
   readonly connection: AccountConnection;
   readonly poller: AccountPoller;
@@ -39,13 +38,21 @@ interface PollerEntry {
 export function createJobsService(deps: JobsServiceDeps): JobsService {
   const { accounts, clock, logger, settings } = deps;
   const random = deps.random ?? Math.random;
+  // Writes with only a web session carry its CSRF token; one fetch per session, not per click.
+  const csrf = new CsrfTokens();
   const makeClient =
     deps.createClient ??
     ((c: AccountConnection): GitlabClient =>
       createGitlabClient(
         deps.http,
-        { baseUrl: c.baseUrl, cookieHeader: c.cookieHeader, token: c.token, network: c.network },
-        { clock },
+        {
+          baseUrl: c.baseUrl,
+          cookieHeader: c.cookieHeader,
+          token: c.token,
+          network: c.network,
+          tokenScopes: c.tokenScopes,
+        },
+        { clock, csrf },
       ));
   const gates = new Map<string, InstanceGate>();
   const pollers = new Map<string, PollerEntry>();
@@ -212,13 +219,7 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
       pollers.get(accountId)?.poller.addPinned(pin);
     },
     cancel: async (accountId, projectId, jobId) => {
-      const connection = accounts.connection(accountId);
-      if (
-        connection !== null &&
-        (connection.token === null || !connection.tokenScopes.includes('api'))
-      ) {
-        throw new ContractError('bad-input', CANCEL_NEEDS_API_SCOPE);
-      }
+      // A token with `api` writes; without one, the web session does (cookie + CSRF token).
       const { client } = actionTarget(accountId);
       try {
         await client.cancelJob(projectId, jobId);
