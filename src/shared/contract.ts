@@ -50,6 +50,7 @@ export const settingsPatchSchema = v.object({
   copyOnSelect: v.optional(v.boolean),
   notifications: v.optional(v.boolean),
   startAtLogin: v.optional(v.boolean),
+  finishedJobsHours: v.optional(v.integer()),
 });
 
 export const requestSchemas = {

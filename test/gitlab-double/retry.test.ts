@@ -34,7 +34,16 @@ function post(double: GitlabDouble, path: string, headers: Record<string, string
 describe('retry, as GitLab does it', () => {
   let double: GitlabDouble;
   let alice: { token: string; read_api_token: string; cookie: string };
-  const failed = (): number => seededJob(double, 'rspec:integration');
+  /** A fresh failed job like the seeded fixture: GitLab retries each job only once. */
+  const failed = (): number =>
+    double.createJob({
+      user: 'alice',
+      project: 41,
+      mode: 'shell',
+      name: 'rspec:integration',
+      ref: 'feature/login',
+      status: 'failed',
+    }).id;
 
   beforeAll(async () => {
     double = await startGitlabDouble({ root: '/gitlab' });
@@ -60,7 +69,8 @@ describe('retry, as GitLab does it', () => {
 
   it('cookie + CSRF token retries: 201, a new pending job of the same name/stage/ref for the retrier', async () => {
     const csrf = await csrfTokenOf(double, alice.cookie);
-    const res = await post(double, `/projects/41/jobs/${failed()}/retry`, {
+    const original = failed();
+    const res = await post(double, `/projects/41/jobs/${original}/retry`, {
       Cookie: alice.cookie,
       'X-CSRF-Token': csrf,
     });
@@ -73,7 +83,7 @@ describe('retry, as GitLab does it', () => {
       status: 'pending',
       user: { username: 'alice' },
     });
-    expect(clone.id).toBeGreaterThan(failed());
+    expect(clone.id).toBeGreaterThan(original);
     await runningJob(double, clone.id);
     const admin = double.jobsAdmin().find((j) => j.id === clone.id);
     expect(admin?.mode).toBe('shell');
@@ -146,6 +156,16 @@ describe('retry, as GitLab does it', () => {
       expect(res.status).toBe(403);
       expect(await res.json()).toEqual({ message: '403 Forbidden - Job is not retryable' });
     }
+  });
+
+  it('a job is retried once: the second retry of it is not retryable (retried?)', async () => {
+    const jobId = failed();
+    const path = `/projects/41/jobs/${jobId}/retry`;
+    const first = await api(double, path, { token: alice.token }, { method: 'POST' });
+    expect(first.status).toBe(201);
+    const second = await api(double, path, { token: alice.token }, { method: 'POST' });
+    expect(second.status).toBe(403);
+    expect(await second.json()).toEqual({ message: '403 Forbidden - Job is not retryable' });
   });
 
   it('a canceled job is retryable; its fixture exists', async () => {

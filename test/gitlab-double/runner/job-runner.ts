@@ -90,6 +90,7 @@ export class JobRunner {
       startedAt: null,
       finishedAt: null,
       failureReason: null,
+      retried: false,
       runnerSession: null,
       phase: { kind: 'queued' },
       log: '',
@@ -180,10 +181,12 @@ export class JobRunner {
       startedAt: null,
       finishedAt: null,
       failureReason: null,
+      retried: false,
       runnerSession: null,
       phase: { kind: 'queued' },
       log: '',
     };
+    job.retried = true;
     this.#deps.store.addJob(clone);
     this.#after(id, RETRY_PICKUP_DELAY_MS, () => {
       this.start(clone);

@@ -50,11 +50,9 @@ describe('writes with the web session alone (cookie + CSRF token)', () => {
     network: DIRECT_NETWORK,
     ...over,
   });
-  const failedJob = (): number => {
-    const job = gl.info.jobs.find((j) => j.name === 'rspec:integration');
-    if (job === undefined) throw new Error('no failed fixture');
-    return job.id;
-  };
+  /** A fresh failed job each time: GitLab retries each job only once. */
+  const failedJob = (): number =>
+    gl.createJob({ user: 'alice', project: 41, status: 'failed', name: 'rspec:integration' }).id;
 
   beforeAll(async () => {
     gl = await startGitlabDouble({ root: '/gitlab' });
@@ -67,7 +65,8 @@ describe('writes with the web session alone (cookie + CSRF token)', () => {
     const { http, sent } = recording();
     const csrf = new CsrfTokens();
     const client = createGitlabClient(http, creds(), { csrf });
-    const retried = (await client.retryJob(41, failedJob())).value;
+    const original = failedJob();
+    const retried = (await client.retryJob(41, original)).value;
     expect(retried.status).toBe('pending');
     expect(retried.user?.username).toBe('alice');
     const canceled = (await client.cancelJob(41, retried.id)).value;
@@ -77,7 +76,7 @@ describe('writes with the web session alone (cookie + CSRF token)', () => {
     // One page read for the token, then the two writes carrying it.
     expect(sent.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual([
       'GET /gitlab/',
-      `POST /gitlab/api/v4/projects/41/jobs/${failedJob()}/retry`,
+      `POST /gitlab/api/v4/projects/41/jobs/${original}/retry`,
       `POST /gitlab/api/v4/projects/41/jobs/${retried.id}/cancel`,
     ]);
     expect(sent[1]?.headers?.['X-CSRF-Token']).toMatch(/.+/);
