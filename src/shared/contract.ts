@@ -14,6 +14,8 @@ import type {
   CertificateInfo,
   LogUpdate,
   OutputChunk,
+  RetryVerdict,
+  RetryView,
   SessionView,
   Settings,
   Transcript,
@@ -51,6 +53,12 @@ export const settingsPatchSchema = v.object({
   notifications: v.optional(v.boolean),
   startAtLogin: v.optional(v.boolean),
   finishedJobsHours: v.optional(v.integer()),
+});
+
+/** A finished job to retry: by ids (list, tab) or by its URL (paste, jobshell:// link). */
+const retryTarget = v.variant({
+  job: v.object({ accountId: id, projectId: jobId, jobId }),
+  url: v.object({ url }),
 });
 
 export const requestSchemas = {
@@ -107,6 +115,11 @@ export const requestSchemas = {
   'terminal.transcript': v.object({ sessionId: id, format: v.oneOf(['text', 'asciicast']) }),
   'terminal.log': v.object({ sessionId: id, follow: v.boolean }),
 
+  /** Retry with terminal: the verdict first, then the retry (once per job) and its tab. */
+  'retry.check': v.object({ target: retryTarget }),
+  'retry.start': v.object({ target: retryTarget, confirmed: v.boolean }),
+  'retry.list': v.object({}),
+
   'notifications.act': v.object({
     notificationId: id,
     action: v.oneOf(['release', 'keep', 'focus']),
@@ -142,6 +155,9 @@ export interface RequestResults {
   'terminal.syncSize': null;
   'terminal.transcript': Transcript;
   'terminal.log': LogUpdate | null;
+  'retry.check': RetryVerdict;
+  'retry.start': RetryView;
+  'retry.list': readonly RetryView[];
   'notifications.act': null;
   'shell.openExternal': null;
 }
@@ -173,6 +189,8 @@ export interface EventPayloads {
   /** Bring this session's tab to the front (notification click, tray menu, open-from-URL). */
   'session.focus': { readonly sessionId: string };
   'settings.changed': Settings;
+  /** Every retry with terminal in progress or recently ended. */
+  'retries.changed': readonly RetryView[];
 }
 
 export type RequestName = keyof typeof requestSchemas;

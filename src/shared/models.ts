@@ -71,7 +71,8 @@ export interface JobView {
 }
 
 /** What GitLab's log says ran the job ("Using Docker executor…"); null when it does not say. */
-export type Executor = 'shell' | 'docker' | 'kubernetes' | 'docker-autoscaler' | 'instance' | 'other';
+export type Executor =
+  'shell' | 'docker' | 'kubernetes' | 'docker-autoscaler' | 'instance' | 'other';
 
 /** One of the user's recently finished (failed or canceled) jobs: something to retry and debug. */
 export interface FinishedJobView {
@@ -108,11 +109,7 @@ export type RetryVerdict =
   | {
       readonly kind: 'refused';
       readonly reason:
-        | 'not-retryable'
-        | 'insufficient-role'
-        | 'protected-ref'
-        | 'archived'
-        | 'no-session-server';
+        'not-retryable' | 'insufficient-role' | 'protected-ref' | 'archived' | 'no-session-server';
       readonly message: string;
     };
 

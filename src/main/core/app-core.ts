@@ -17,6 +17,7 @@ import {
 import type { AppInfo } from '../../shared/models';
 import { validateExternalUrl } from './external-url';
 import type { Notifier } from './ports';
+import type { RetryService } from './retry/retry-service';
 import type { AccountsService, JobsService, TerminalService, Unsubscribe } from './services';
 import type { SettingsService } from './settings/settings-service';
 import { ACCOUNT_REMOVED } from './terminal/close-reasons';
@@ -33,6 +34,8 @@ export interface AppCoreDeps {
   readonly notifier: Notifier;
   /** Opens an already validated http(s) URL in the user's browser. */
   readonly openExternal: (url: string) => Promise<void>;
+  /** Retry with terminal; absent where it is not composed (its requests then say so). */
+  readonly retries?: RetryService;
 }
 
 export interface AppCore extends CoreEndpoint {
@@ -48,6 +51,11 @@ type NotificationHandlers = { [N in NotificationName]: (params: NotificationPara
 /** Builds the contract endpoint over the given services. */
 export function createAppCore(deps: AppCoreDeps): AppCore {
   const { accounts, jobs, terminals, settings } = deps;
+  const retries = (): RetryService => {
+    if (deps.retries === undefined)
+      throw new ContractError('unavailable', 'Retry with terminal is not available here.');
+    return deps.retries;
+  };
   const listeners = new Set<EventListener>();
   const emit = <E extends EventName>(name: E, payload: EventPayload<E>): void => {
     for (const listener of listeners) listener(name, payload);
@@ -128,6 +136,9 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     },
     'terminal.transcript': ({ sessionId, format }) => terminals.transcript(sessionId, format),
     'terminal.log': ({ sessionId, follow }) => terminals.log(sessionId, follow),
+    'retry.check': ({ target }) => retries().check(target),
+    'retry.start': ({ target, confirmed }) => retries().start(target, confirmed),
+    'retry.list': () => retries().list(),
     'notifications.act': ({ notificationId, action }) => {
       deps.notifier.close(notificationId);
       terminals.notificationAction(notificationId, action);
@@ -181,6 +192,9 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     settings.onChange((value) => {
       emit('settings.changed', value);
     }),
+    deps.retries?.onChange((list) => {
+      emit('retries.changed', list);
+    }) ?? (() => undefined),
   ];
 
   return {
@@ -204,6 +218,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     dispose: async () => {
       for (const unsubscribe of subscriptions) unsubscribe();
       jobs.dispose();
+      deps.retries?.dispose();
       accounts.dispose();
       await terminals.dispose();
     },

@@ -18,6 +18,7 @@ import {
   type SettingsStore,
   type WebSignIn,
 } from './ports';
+import { createRetryService } from './retry/retry-service';
 import { createSettingsService } from './settings/settings-service';
 import { createTerminalService, type TerminalServiceOptions } from './terminal/terminal-service';
 
@@ -64,7 +65,25 @@ export function composeCore(platform: PlatformDeps): AppCore {
     holdNotifications: hold.onNotification,
     ...(platform.terminalOptions ?? {}),
   });
-  const jobs = createJobsService({ accounts, http, clock, logger, settings: platform.store });
+  const jobs = createJobsService({
+    accounts,
+    http,
+    clock,
+    logger,
+    settings: platform.store,
+    finishedWindowHours: () => settings.get().finishedJobsHours,
+  });
+  const retries = createRetryService({
+    accounts,
+    http,
+    clock,
+    logger,
+    terminals,
+    userAgent: `Jobshell/${platform.version}`,
+    retried: (accountId, projectId) => {
+      jobs.pollSoon(accountId, projectId);
+    },
+  });
   const core = createAppCore({
     info: () => ({
       version: platform.version,
@@ -81,6 +100,7 @@ export function composeCore(platform: PlatformDeps): AppCore {
     settings,
     notifier: platform.notifier,
     openExternal: platform.openExternal,
+    retries,
   });
   return {
     ...core,

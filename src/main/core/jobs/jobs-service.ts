@@ -24,6 +24,8 @@ export interface JobsServiceDeps {
   readonly settings: SettingsStore;
   /** Jitter source; tests pass a seeded one. */
   readonly random?: () => number;
+  /** Hours of finished jobs to list (the setting); absent: finished jobs are not swept. */
+  readonly finishedWindowHours?: () => number;
   /** How a GitLab client is made for an account; default: the real client over `http`. */
   readonly createClient?: (connection: AccountConnection) => GitlabClient;
 }
@@ -138,6 +140,9 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
       onAuthFailure: () => {
         authFailed(connection.accountId);
       },
+      ...(deps.finishedWindowHours === undefined
+        ? {}
+        : { finishedWindowHours: deps.finishedWindowHours }),
     });
     const stopGate = gate.onRelease(() => {
       poller.pump();
@@ -226,6 +231,9 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
       } catch (error) {
         throw toContractError(error);
       }
+      pollers.get(accountId)?.poller.pollSoon(projectId);
+    },
+    pollSoon: (accountId, projectId) => {
       pollers.get(accountId)?.poller.pollSoon(projectId);
     },
     setVisibility: (nextVisible, nextFocused) => {
