@@ -25,7 +25,8 @@ export interface RetryServiceDeps {
   readonly http: HttpTransport;
   readonly clock: Clock;
   readonly logger: Logger;
-  readonly terminals: TerminalService;
+  /** Where the new job's tab opens; absent (the CLI): start() only retries, never follows. */
+  readonly terminals?: TerminalService;
   readonly userAgent: string;
   /** A job was retried in this project: the job list should look again soon. */
   readonly retried?: (accountId: string, projectId: number) => void;
@@ -116,11 +117,12 @@ export function createRetryService(deps: RetryServiceDeps): RetryService {
 
   const follow = (key: string, r: Resolved, projectPath: string, newJobId: number): void => {
     const entry = entries.get(key);
-    if (entry === undefined) return;
+    const terminals = deps.terminals;
+    if (entry === undefined || terminals === undefined) return;
     entry.follow = followRetriedJob(
       {
         client: r.client,
-        terminals: deps.terminals,
+        terminals,
         clock,
         logger: deps.logger,
         accountId: r.connection.accountId,

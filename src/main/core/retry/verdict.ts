@@ -27,7 +27,9 @@ const RETRYABLE: readonly string[] = ['success', 'failed', 'canceled'];
 /** Decides the verdict, in the order GitLab itself would refuse. */
 export function retryVerdict(facts: RetryFacts): RetryVerdict {
   const refusal = refusalOf(facts);
-  if (refusal !== null) return refusal;
+  // A retry still running explains a missing retry_path best (GitLab retries a job once).
+  if (refusal !== null && (facts.existingRetryId === null || refusal.reason === 'not-retryable'))
+    return refusal;
   if (facts.existingRetryId !== null) {
     return {
       kind: 'already-retried',
@@ -38,7 +40,7 @@ export function retryVerdict(facts: RetryFacts): RetryVerdict {
   return executorVerdict(facts);
 }
 
-function refusalOf(facts: RetryFacts): RetryVerdict | null {
+function refusalOf(facts: RetryFacts): Extract<RetryVerdict, { kind: 'refused' }> | null {
   if (!RETRYABLE.includes(facts.status)) {
     return {
       kind: 'refused',
@@ -65,7 +67,7 @@ function refusalOf(facts: RetryFacts): RetryVerdict | null {
     return {
       kind: 'refused',
       reason: 'protected-ref',
-      message: `GitLab does not let you retry jobs on ${facts.ref}: it is a protected branch or tag, and only those allowed to push or merge to it may run its jobs.`,
+      message: `GitLab does not offer you a retry of this job: ${facts.ref} is a protected branch or tag (only those allowed to push or merge to it may run its jobs), or the job was already retried (retry its newest run instead).`,
     };
   }
   if (facts.gitlabComInstanceRunner) {

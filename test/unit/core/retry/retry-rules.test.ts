@@ -122,7 +122,7 @@ describe('retry verdicts', () => {
     [{ status: 'running' }, 'not-retryable', /Job is not retryable: it is running/],
     [{ archived: true }, 'archived', /archived/],
     [{ accessLevel: 20 }, 'insufficient-role', /below Developer/],
-    [{ retryOffered: false }, 'protected-ref', /feature\/x: it is a protected branch/],
+    [{ retryOffered: false }, 'protected-ref', /feature\/x is a protected branch/],
     [{ gitlabComInstanceRunner: true }, 'no-session-server', /no session server/],
   ] as const)('%o is refused (%s)', (over, reason, message) => {
     const verdict = retryVerdict(facts(over));
@@ -136,6 +136,10 @@ describe('retry verdicts', () => {
       jobId: 77,
     });
     expect(retryVerdict(facts({ existingRetryId: 77, status: 'running' })).kind).toBe('refused');
+    // The original of a running retry has no retry_path: the retry explains it, not a guess.
+    expect(retryVerdict(facts({ existingRetryId: 77, retryOffered: false })).kind).toBe(
+      'already-retried',
+    );
   });
 });
 
