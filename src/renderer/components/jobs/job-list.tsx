@@ -2,6 +2,7 @@ import './jobs.css';
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { JobView } from '../../../shared/models';
 import { useApp, useAppState } from '../../hooks/app-context';
+import { FinishedJobs } from '../retry/finished-jobs';
 import { AccountStatus } from './account-status';
 import { groupJobs, type AccountGroup } from './job-groups';
 import { JobRow, type JobRowActions } from './job-row';
@@ -152,7 +153,8 @@ interface AccountSectionProps {
 function AccountSection(props: AccountSectionProps) {
   const { group, actions } = props;
   const { account, entry } = group;
-  const canCancel = account.tokenScopes.includes('api');
+  // A token with `api`, or the web session with GitLab's CSRF token, can cancel.
+  const canCancel = account.tokenScopes.includes('api') || account.signedIn;
   const row = (job: JobView) => (
     <JobRow
       key={job.key}
@@ -203,6 +205,7 @@ function AccountSection(props: AccountSectionProps) {
           <ul className="jobs-rows">{group.others.map(row)}</ul>
         </details>
       )}
+      <FinishedJobs entry={entry} filter={props.filter} />
     </section>
   );
 }
