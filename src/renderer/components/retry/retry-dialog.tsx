@@ -18,6 +18,8 @@ export function RetryDialog(props: {
   const [copied, setCopied] = useState(false);
   const goRef = useRef<HTMLButtonElement>(null);
   const { target, onClose } = props;
+  // The caller may build the target anew on every render: check once per job, not per render.
+  const targetKey = JSON.stringify(target);
 
   useEffect(() => {
     let live = true;
@@ -32,7 +34,8 @@ export function RetryDialog(props: {
     return () => {
       live = false;
     };
-  }, [bridge, target]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by targetKey on purpose
+  }, [bridge, targetKey]);
   useEffect(() => {
     goRef.current?.focus();
   }, [verdict]);
