@@ -11,7 +11,7 @@ import type { EventName, EventPayload } from '../shared/contract';
 import type { SessionView } from '../shared/models';
 import { composeCore } from './core/compose';
 import { deriveTray } from './core/hold/tray-model';
-import { findLaunchUrl } from './core/jobs/launch-url';
+import { findLaunchAction, findLaunchUrl } from './core/jobs/launch-url';
 import { createStreamLogger } from './core/logging';
 import { createAppTray, type AppTray } from './electron/app-tray';
 import { createDesktopNotifier } from './electron/desktop-notifier';
@@ -163,6 +163,12 @@ async function main(): Promise<void> {
   renderTray();
 
   const openLaunchUrl = (argv: readonly string[]): void => {
+    const action = findLaunchAction(argv);
+    if (action?.kind === 'retry') {
+      showWindow();
+      void retryFromLink(action.url);
+      return;
+    }
     const url = findLaunchUrl(argv);
     if (url === null) return;
     showWindow();
@@ -173,6 +179,32 @@ async function main(): Promise<void> {
         detail: String(error),
       });
     });
+  };
+
+  /** `jobshell://retry?url=…`: the verdict first; a caveat (Docker) is confirmed in a dialog. */
+  const retryFromLink = async (url: string): Promise<void> => {
+    const target = { kind: 'url', url } as const;
+    try {
+      const verdict = await core.request('retry.check', { target });
+      if (verdict.kind === 'refused') throw new Error(verdict.message);
+      if (verdict.kind === 'confirm') {
+        const { response } = await dialog.showMessageBox({
+          type: 'question',
+          buttons: ['Retry anyway', 'Cancel'],
+          defaultId: 1,
+          message: 'Retry this job with a terminal?',
+          detail: `${verdict.message}${verdict.snippet === null ? '' : `\n\n${verdict.snippet.explanation}\n\n${verdict.snippet.yaml}`}`,
+        });
+        if (response !== 0) return;
+      }
+      await core.request('retry.start', { target, confirmed: verdict.kind === 'confirm' });
+    } catch (error) {
+      void dialog.showMessageBox({
+        type: 'warning',
+        message: 'Could not retry that job',
+        detail: error instanceof Error ? error.message : String(error),
+      });
+    }
   };
 
   const confirmQuit = async (): Promise<void> => {
