@@ -71,6 +71,8 @@ test.describe('retry with terminal', () => {
     const tab = page.getByRole('tab', { name: /rspec:integration/ });
     await expect(tab).toContainText(`Retry of #${failed.id}`, { timeout: LIST_TIMEOUT_MS });
     await expect(row.getByRole('status')).toContainText(/Attached|Held/);
+    // The job log opens beside the new tab.
+    await expect(page.locator('.log-pane')).toBeVisible();
     const newJob = gitlab
       .jobsAdmin()
       .find((j) => j.id > failed.id && j.name === 'rspec:integration');
