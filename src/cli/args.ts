@@ -25,13 +25,25 @@ export interface JobsCommand extends CredentialFlags {
   readonly json: boolean;
 }
 
-export type HelpTopic = 'main' | 'attach' | 'jobs';
+export interface RetryCommand extends CredentialFlags {
+  readonly kind: 'retry';
+  readonly jobUrl: string;
+  readonly baseUrl: string | null;
+  /** Then attach to the new job, exactly as `jobshell attach` does. */
+  readonly attach: boolean;
+  /** Retry even where the terminal cannot hold the failure (Docker, unknown executor). */
+  readonly yes: boolean;
+  readonly syncSize: boolean;
+}
+
+export type HelpTopic = 'main' | 'attach' | 'jobs' | 'retry';
 
 export type Command =
   | { readonly kind: 'help'; readonly topic: HelpTopic }
   | { readonly kind: 'version' }
   | AttachCommand
-  | JobsCommand;
+  | JobsCommand
+  | RetryCommand;
 
 type FlagKind = 'string' | 'strings' | 'boolean';
 
@@ -56,6 +68,12 @@ const JOBS_FLAGS: Readonly<Record<string, FlagKind>> = {
   help: 'boolean',
 };
 
+const RETRY_FLAGS: Readonly<Record<string, FlagKind>> = {
+  ...ATTACH_FLAGS,
+  attach: 'boolean',
+  yes: 'boolean',
+};
+
 interface Parsed {
   readonly positionals: readonly string[];
   readonly strings: ReadonlyMap<string, readonly string[]>;
@@ -78,19 +96,21 @@ export function parseCommand(argv: readonly string[]): Command {
       return parseAttach(rest);
     case 'jobs':
       return parseJobs(rest);
+    case 'retry':
+      return parseRetry(rest);
     default:
       throw usageError(
         first.startsWith('-')
-          ? `Unknown option ${first}: a command (attach or jobs) comes first. See "jobshell --help".`
-          : `Unknown command "${first}": use attach or jobs. See "jobshell --help".`,
+          ? `Unknown option ${first}: a command (attach, jobs or retry) comes first. See "jobshell --help".`
+          : `Unknown command "${first}": use attach, jobs or retry. See "jobshell --help".`,
       );
   }
 }
 
 function helpTopic(word: string | undefined): HelpTopic {
   if (word === undefined) return 'main';
-  if (word === 'attach' || word === 'jobs') return word;
-  throw usageError(`No help for "${word}": the commands are attach and jobs.`);
+  if (word === 'attach' || word === 'jobs' || word === 'retry') return word;
+  throw usageError(`No help for "${word}": the commands are attach, jobs and retry.`);
 }
 
 function parseAttach(args: readonly string[]): Command {
@@ -107,6 +127,27 @@ function parseAttach(args: readonly string[]): Command {
     kind: 'attach',
     jobUrl,
     baseUrl: single(parsed, 'base-url'),
+    syncSize: parsed.booleans.has('sync-size'),
+    ...credentialFlags(parsed),
+  };
+}
+
+function parseRetry(args: readonly string[]): Command {
+  const parsed = parseFlags(args, RETRY_FLAGS, 'retry');
+  if (parsed.booleans.has('help')) return { kind: 'help', topic: 'retry' };
+  const [jobUrl, ...extra] = parsed.positionals;
+  if (jobUrl === undefined) {
+    throw usageError(
+      'jobshell retry needs the URL of a finished job, e.g. jobshell retry https://gitlab.example.com/acme/api/-/jobs/5001',
+    );
+  }
+  rejectExtra(extra, 'retry');
+  return {
+    kind: 'retry',
+    jobUrl,
+    baseUrl: single(parsed, 'base-url'),
+    attach: parsed.booleans.has('attach'),
+    yes: parsed.booleans.has('yes'),
     syncSize: parsed.booleans.has('sync-size'),
     ...credentialFlags(parsed),
   };

@@ -13,7 +13,8 @@ import type { AttachIo } from './attach-session';
 import { toCliError } from './cli-error';
 import { EXIT } from './exit-codes';
 import { runJobs } from './jobs-command';
-import { ATTACH_USAGE, JOBS_USAGE, MAIN_USAGE } from './usage';
+import { runRetry } from './retry-command';
+import { ATTACH_USAGE, JOBS_USAGE, MAIN_USAGE, RETRY_USAGE } from './usage';
 
 /** Names the log level of the core's JSON log on stderr; unset keeps the terminal clean. */
 export const LOG_ENV = 'JOBSHELL_LOG';
@@ -38,6 +39,8 @@ export async function runCli(argv: readonly string[], io: AttachIo): Promise<num
         return await runAttach(command, { ...commandDeps(io), io });
       case 'jobs':
         return await runJobs(command, { ...commandDeps(io), write: writeOut });
+      case 'retry':
+        return await runRetry(command, { ...commandDeps(io), io });
       default:
         return assertNever(command, 'command');
     }
@@ -56,6 +59,8 @@ function helpText(topic: HelpTopic): string {
       return ATTACH_USAGE;
     case 'jobs':
       return JOBS_USAGE;
+    case 'retry':
+      return RETRY_USAGE;
     default:
       return assertNever(topic, 'help topic');
   }

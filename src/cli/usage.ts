@@ -25,7 +25,10 @@ Usage:
   jobshell attach <job-url> [options]   open a running job's shell here
   jobshell jobs --url <gitlab-url> [--json] [options]
                                         list your running and pending jobs
-  jobshell help [attach|jobs]           show help for a command
+  jobshell retry <job-url> [--attach] [options]
+                                        retry a finished job; --attach opens
+                                        the new job's shell here when it runs
+  jobshell help [attach|jobs|retry]     show help for a command
   jobshell --version
 
 Run "jobshell <command> --help" for the options of a command.`;
@@ -72,3 +75,32 @@ Exit codes:
   0    listed (also when there are no jobs)
   1    GitLab could not be reached or answered with an error
   2    usage or credentials problem`;
+
+export const RETRY_USAGE = `Usage: jobshell retry <job-url> [--attach] [options]
+
+Retries a finished (failed or canceled) CI job through GitLab's API and prints
+the new job's URL on stdout, as one line. The new job is yours, so its terminal
+is too. With --attach, jobshell waits until the new job runs, then attaches in
+this terminal exactly as "jobshell attach" does: when the script fails while you
+are attached, the runner (shell and Kubernetes executors) keeps the job running
+for you, failed state and all, until you detach or session_timeout ends.
+
+Before retrying, jobshell checks that it can work: a job that is not retryable,
+your role, a protected branch are refused with GitLab's reason (exit 3). On a
+Docker executor the terminal ends with the script, so it cannot hold the
+failure: jobshell explains, prints a .gitlab-ci.yml snippet that can, and
+retries only with --yes. A job already retried and still running is not retried
+again: its URL is printed instead.
+
+Options:
+  --attach              attach to the new job once it runs
+  --yes                 retry even where the failure cannot be held
+  --base-url URL        your GitLab's address, when it is served under a path
+  --sync-size           with --attach: as for jobshell attach
+  --help                this help
+${CREDENTIALS}
+  Retrying is a write: it goes with a token that has the api scope, else with
+  the web session (and GitLab's CSRF token, read from one of its pages).
+
+${EXIT_CODES}
+  3 also: GitLab refused the retry (not retryable, role, protected branch).`;

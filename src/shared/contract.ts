@@ -16,6 +16,8 @@ import type {
   LogUpdate,
   NotificationOutcome,
   OutputChunk,
+  RetryVerdict,
+  RetryView,
   SessionView,
   Settings,
   Transcript,
@@ -52,6 +54,13 @@ export const settingsPatchSchema = v.object({
   copyOnSelect: v.optional(v.boolean),
   notifications: v.optional(v.boolean),
   startAtLogin: v.optional(v.boolean),
+  finishedJobsHours: v.optional(v.integer()),
+});
+
+/** A finished job to retry: by ids (list, tab) or by its URL (paste, jobshell:// link). */
+const retryTarget = v.variant({
+  job: v.object({ accountId: id, projectId: jobId, jobId }),
+  url: v.object({ url }),
 });
 
 export const requestSchemas = {
@@ -110,6 +119,11 @@ export const requestSchemas = {
   /** The one model of every job's terminal (issue 12); `jobTerminals.changed` keeps it current. */
   'jobTerminals.get': v.object({}),
 
+  /** Retry with terminal: the verdict first, then the retry (once per job) and its tab. */
+  'retry.check': v.object({ target: retryTarget }),
+  'retry.start': v.object({ target: retryTarget, confirmed: v.boolean }),
+  'retry.list': v.object({}),
+
   'notifications.act': v.object({
     notificationId: id,
     action: v.oneOf(['release', 'keep', 'focus']),
@@ -147,6 +161,9 @@ export interface RequestResults {
   'terminal.log': LogUpdate | null;
   'jobTerminals.get': JobTerminalsSnapshot;
   'notifications.act': NotificationOutcome;
+  'retry.check': RetryVerdict;
+  'retry.start': RetryView;
+  'retry.list': readonly RetryView[];
   'shell.openExternal': null;
 }
 
@@ -179,6 +196,8 @@ export interface EventPayloads {
   'settings.changed': Settings;
   /** The job terminal model after a change; a higher `version` is newer. */
   'jobTerminals.changed': JobTerminalsSnapshot;
+  /** Every retry with terminal in progress or recently ended. */
+  'retries.changed': readonly RetryView[];
 }
 
 export type RequestName = keyof typeof requestSchemas;

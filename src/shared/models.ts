@@ -70,6 +70,80 @@ export interface JobView {
   readonly terminal: TerminalAvailability;
 }
 
+/** What GitLab's log says ran the job ("Using Docker executor…"); null when it does not say. */
+export type Executor =
+  'shell' | 'docker' | 'kubernetes' | 'docker-autoscaler' | 'instance' | 'other';
+
+/** One of the user's recently finished (failed or canceled) jobs: something to retry and debug. */
+export interface FinishedJobView {
+  /** `${accountId}/${id}`: unique across accounts. */
+  readonly key: string;
+  readonly accountId: string;
+  readonly id: number;
+  readonly name: string;
+  readonly stage: string;
+  readonly status: 'failed' | 'canceled';
+  readonly ref: string;
+  readonly projectId: number;
+  readonly projectPath: string;
+  readonly webUrl: string;
+  readonly finishedAt: string | null;
+  /** Seconds the job ran, as GitLab counts it; null when it never started. */
+  readonly durationS: number | null;
+  /** GitLab's `failure_reason` (script_failure, runner_system_failure, …); null when canceled. */
+  readonly failureReason: string | null;
+  readonly executor: Executor | null;
+}
+
+/** Before retrying: go, go after the user confirms a caveat, or no with the exact reason. */
+export type RetryVerdict =
+  | { readonly kind: 'ready'; readonly message: string }
+  | {
+      readonly kind: 'confirm';
+      readonly reason: 'docker' | 'unknown-executor';
+      readonly message: string;
+      /** A `.gitlab-ci.yml` fragment that makes a hold possible, with its one-line explanation. */
+      readonly snippet: { readonly yaml: string; readonly explanation: string } | null;
+    }
+  | { readonly kind: 'already-retried'; readonly jobId: number; readonly message: string }
+  | {
+      readonly kind: 'refused';
+      readonly reason:
+        'not-retryable' | 'insufficient-role' | 'protected-ref' | 'archived' | 'no-session-server';
+      readonly message: string;
+    };
+
+/** Where "retry with terminal" is: retrying → pending → attaching → attached → held, or ended. */
+export type RetryState =
+  | { readonly kind: 'retrying' }
+  | {
+      readonly kind: 'pending';
+      /** When GitLab created the new job (epoch ms): the queue time counts from here. */
+      readonly queuedSince: number;
+    }
+  | { readonly kind: 'attaching' }
+  | { readonly kind: 'attached' }
+  | { readonly kind: 'held' }
+  /** Over: the terminal closed, the job finished first, or something failed; `message` says which. */
+  | { readonly kind: 'ended'; readonly message: string; readonly failed: boolean };
+
+/** One retry with terminal, as every window sees it (one per original job while it lasts). */
+export interface RetryView {
+  /** `${accountId}/${originalJobId}` */
+  readonly key: string;
+  readonly accountId: string;
+  readonly projectId: number;
+  readonly projectPath: string;
+  readonly jobName: string;
+  readonly originalJobId: number;
+  readonly newJobId: number | null;
+  readonly newJobUrl: string | null;
+  /** The terminal tab, once opened. */
+  readonly sessionId: string | null;
+  readonly state: RetryState;
+  readonly startedAt: number;
+}
+
 export type JobListStatus = 'loading' | 'ok' | 'stale' | 'error' | 'paused';
 
 export interface AccountJobs {
@@ -81,6 +155,8 @@ export interface AccountJobs {
   readonly retryAt: number | null;
   readonly updatedAt: number | null;
   readonly jobs: readonly JobView[];
+  /** The user's failed and canceled jobs within the setting's window, newest first (absent: none yet). */
+  readonly finished?: readonly FinishedJobView[];
 }
 
 export type CloseCode =
@@ -170,6 +246,8 @@ export interface Settings {
   readonly copyOnSelect: boolean;
   readonly notifications: boolean;
   readonly startAtLogin: boolean;
+  /** Failed and canceled jobs of the last this many hours are listed (1–168). */
+  readonly finishedJobsHours: number;
 }
 
 export type NotificationAction = 'release' | 'keep' | 'focus';

@@ -70,6 +70,8 @@ async function measureService(): Promise<ServiceRun> {
     logger: captureLogger(),
     settings: memorySettings(),
     random: seededRandom(),
+    // The app's default: the finished-jobs sweep counts against the same budget.
+    finishedWindowHours: () => 24,
   });
   try {
     gl.resetCounters();

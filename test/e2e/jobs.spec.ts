@@ -153,10 +153,17 @@ test.describe('my running jobs', () => {
     expect(gitlab.jobsAdmin().find((j) => j.name === 'rspec')?.status).toBe('canceled');
   });
 
-  test('without an api-scope token there is no Cancel action', async ({ page, jobshell }) => {
+  test('without an api-scope token, Cancel goes with the web session (CSRF token)', async ({
+    page,
+    jobshell,
+    gitlab,
+  }) => {
     await jobshell.signIn('alice', { token: 'read_api' });
     await jobshell.open(page);
-    await expect(row(page, 'rspec')).toBeVisible();
-    await expect(row(page, 'rspec').getByRole('button', { name: 'Cancel' })).toHaveCount(0);
+    const rspec = row(page, 'rspec');
+    await rspec.getByRole('button', { name: 'Cancel' }).click();
+    await rspec.getByRole('button', { name: 'Yes, cancel it' }).click();
+    await expect(row(page, 'rspec')).toHaveCount(0, { timeout: POLL_TIMEOUT_MS });
+    expect(gitlab.jobsAdmin().find((j) => j.name === 'rspec')?.status).toBe('canceled');
   });
 });

@@ -21,6 +21,7 @@ import { selfSignedCert } from './http/tls';
 import { JobRunner } from './runner/job-runner';
 import { LogWriter } from './runner/job-log';
 import { SessionServer } from './runner/session-server';
+import { leaveFailureTraces } from './runner/failure-traces';
 import { TempDirs } from './runner/temp-dirs';
 import { RunningDouble } from './running-double';
 import type { Job, Project } from './state/model';
@@ -93,6 +94,9 @@ export async function startGitlabDouble(options: GitlabDoubleOptions = {}): Prom
     defaultScriptSeconds: config.scriptSeconds,
     defaultTimeoutS: DEFAULT_JOB_TIMEOUT_S,
     publish,
+    leaveFailure: (job) => {
+      leaveFailureTraces(tempDirs.forJob(job.id), job);
+    },
   });
   const ctx: DoubleContext = {
     config,

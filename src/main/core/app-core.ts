@@ -17,6 +17,7 @@ import type { AppInfo } from '../../shared/models';
 import { validateExternalUrl } from './external-url';
 import { createJobTerminalModel } from './hold/job-terminals';
 import type { Notifier } from './ports';
+import type { RetryService } from './retry/retry-service';
 import type { AccountsService, JobsService, TerminalService, Unsubscribe } from './services';
 import type { SettingsService } from './settings/settings-service';
 import { ACCOUNT_REMOVED } from './terminal/close-reasons';
@@ -33,6 +34,8 @@ export interface AppCoreDeps {
   readonly notifier: Notifier;
   /** Opens an already validated http(s) URL in the user's browser. */
   readonly openExternal: (url: string) => Promise<void>;
+  /** Retry with terminal; absent where it is not composed (its requests then say so). */
+  readonly retries?: RetryService;
 }
 
 export interface AppCore extends CoreEndpoint {
@@ -57,6 +60,11 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const events = createEmitter<EventPayloads>();
   const emit = events.emit;
   const model = createJobTerminalModel(deps.notifier);
+  const retries = (): RetryService => {
+    if (deps.retries === undefined)
+      throw new ContractError('unavailable', 'Retry with terminal is not available here.');
+    return deps.retries;
+  };
 
   const handlers: Handlers = {
     'app.info': () => deps.info(),
@@ -134,6 +142,9 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     'terminal.transcript': ({ sessionId, format }) => terminals.transcript(sessionId, format),
     'terminal.log': ({ sessionId, follow }) => terminals.log(sessionId, follow),
     'jobTerminals.get': () => model.snapshot(),
+    'retry.check': ({ target }) => retries().check(target),
+    'retry.start': ({ target, confirmed }) => retries().start(target, confirmed),
+    'retry.list': () => retries().list(),
     'notifications.act': ({ notificationId, action }) => {
       deps.notifier.close(notificationId);
       // An alert whose hold has ended does nothing, and says why ("already released").
@@ -196,6 +207,9 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     settings.onChange((value) => {
       emit('settings.changed', value);
     }),
+    deps.retries?.onChange((list) => {
+      emit('retries.changed', list);
+    }) ?? (() => undefined),
   ];
 
   return {
@@ -221,6 +235,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       for (const unsubscribe of subscriptions) unsubscribe();
       model.dispose();
       jobs.dispose();
+      deps.retries?.dispose();
       accounts.dispose();
       await terminals.dispose();
     },

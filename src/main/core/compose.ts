@@ -19,6 +19,7 @@ import {
   type SettingsStore,
   type WebSignIn,
 } from './ports';
+import { createRetryService } from './retry/retry-service';
 import type { AccountAccess } from './services';
 import { createSettingsService } from './settings/settings-service';
 import type { SocketFactory } from './terminal/socket';
@@ -80,7 +81,25 @@ export function composeCore(platform: PlatformDeps): AppCore {
     version: platform.version,
     ...(platform.terminalOptions === undefined ? {} : { options: platform.terminalOptions }),
   });
-  const jobs = createJobsService({ accounts, http, clock, logger, settings: platform.store });
+  const jobs = createJobsService({
+    accounts,
+    http,
+    clock,
+    logger,
+    settings: platform.store,
+    finishedWindowHours: () => settings.get().finishedJobsHours,
+  });
+  const retries = createRetryService({
+    accounts,
+    http,
+    clock,
+    logger,
+    terminals,
+    userAgent: `Jobshell/${platform.version}`,
+    retried: (accountId, projectId) => {
+      jobs.pollSoon(accountId, projectId);
+    },
+  });
   const core = createAppCore({
     info: () => ({
       version: platform.version,
@@ -97,6 +116,7 @@ export function composeCore(platform: PlatformDeps): AppCore {
     settings,
     notifier: platform.notifier,
     openExternal: platform.openExternal,
+    retries,
   });
   return {
     ...core,

@@ -45,6 +45,8 @@ export { parseCaBundle } from './accounts/network-config';
 
 // GitLab and network errors.
 export { createGitlabClient, type GitlabClient } from './gitlab/gitlab-client';
+export { createRetryService } from './retry/retry-service';
+export { FOLLOW_POLL_MS } from './retry/tuning';
 export { GitlabError, isGitlabError } from './gitlab/gitlab-error';
 export { mayCarryCredentials } from './net/credential-scope';
 export { NetworkError } from './net/network-error';
@@ -52,7 +54,7 @@ export { NetworkError } from './net/network-error';
 // Jobs: discovery rules the CLI's `jobs` command shares with the poller.
 export { DEVELOPER_ACCESS, type WebJobAnswer } from './jobs/availability';
 export { buildJobViews } from './jobs/job-list';
-export { findLaunchUrl } from './jobs/launch-url';
+export { findLaunchAction, findLaunchUrl } from './jobs/launch-url';
 export { projectFacts, webJobAnswer, type TerminalChecks } from './jobs/terminal-checks';
 export { JOBS_PER_PAGE, MAX_IN_FLIGHT_PER_INSTANCE, MAX_WATCHED_PROJECTS } from './jobs/tuning';
 export { applyListed, newProject, type WatchedProject } from './jobs/watched-project';

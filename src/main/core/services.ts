@@ -66,6 +66,8 @@ export interface JobsService {
   refresh(): void;
   pinProject(accountId: string, project: string): Promise<void>;
   cancel(accountId: string, projectId: number, jobId: number): Promise<void>;
+  /** Something changed in this project (a retry): poll it, and the finished jobs, at the next chance. */
+  pollSoon(accountId: string, projectId: number): void;
   /** Window visibility drives the cadence: hidden with no terminal open pauses polling. */
   setVisibility(visible: boolean, focused: boolean): void;
   setOpenTerminals(count: number): void;

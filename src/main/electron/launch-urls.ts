@@ -1,16 +1,25 @@
 /**
- * `jobshell://open?url=<job URL>` links (from the command line, a second instance or the OS)
- * open that job's terminal; core/jobs/launch-url.ts decides what is a launch URL.
+ * `jobshell://open?url=<job URL>` links (from the command line, a second instance or the OS) open
+ * that job's terminal; `jobshell://retry?url=…` retries a finished job with its terminal attached.
+ * core/jobs/launch-url.ts decides what is a launch URL.
  */
 import { dialog } from 'electron';
-import { findLaunchUrl, type AppCore } from '../core';
+import { findLaunchAction, findLaunchUrl, type AppCore } from '../core';
 
-/** Opens the job named by a launch URL in `argv`, if any, after showing the window. */
+type Core = Pick<AppCore, 'request'>;
+
+/** Opens (or retries) the job named by a launch URL in `argv`, if any, after showing the window. */
 export function launchUrlOpener(
-  core: Pick<AppCore, 'request'>,
+  core: Core,
   showWindow: () => void,
 ): (argv: readonly string[]) => void {
   return (argv) => {
+    const action = findLaunchAction(argv);
+    if (action?.kind === 'retry') {
+      showWindow();
+      void retryFromLink(core, action.url);
+      return;
+    }
     const url = findLaunchUrl(argv);
     if (url === null) return;
     showWindow();
@@ -22,4 +31,34 @@ export function launchUrlOpener(
       });
     });
   };
+}
+
+/** The verdict first; a caveat (Docker: the terminal ends with the script) is confirmed in a dialog. */
+async function retryFromLink(core: Core, url: string): Promise<void> {
+  const target = { kind: 'url', url } as const;
+  try {
+    const verdict = await core.request('retry.check', { target });
+    if (verdict.kind === 'refused') throw new Error(verdict.message);
+    if (verdict.kind === 'confirm') {
+      const snippet =
+        verdict.snippet === null
+          ? ''
+          : `\n\n${verdict.snippet.explanation}\n\n${verdict.snippet.yaml}`;
+      const { response } = await dialog.showMessageBox({
+        type: 'question',
+        buttons: ['Retry anyway', 'Cancel'],
+        defaultId: 1,
+        message: 'Retry this job with a terminal?',
+        detail: `${verdict.message}${snippet}`,
+      });
+      if (response !== 0) return;
+    }
+    await core.request('retry.start', { target, confirmed: verdict.kind === 'confirm' });
+  } catch (error) {
+    void dialog.showMessageBox({
+      type: 'warning',
+      message: 'Could not retry that job',
+      detail: error instanceof Error ? error.message : String(error),
+    });
+  }
 }

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { header } from '../http/request';
 import type { PersonalAccessToken, User } from '../state/model';
 import type { Store } from '../state/store';
-import { webUser } from '../web/web-session';
+import { sessionFromCookies, webUser } from '../web/web-session';
 import { apiJson, API_ERRORS, type ApiResponse } from './api-response';
 
 /** Who an API request acts as (Gitlab::Auth::AuthFinders). */
@@ -26,8 +26,22 @@ function isReadMethod(method: string): boolean {
 }
 
 /**
+ * `find_user_from_warden`: the session counts only for a `verified_request?`, that is GET/HEAD, or
+ * any other method whose `X-CSRF-Token` is the session's own token (Gitlab::RequestForgeryProtection).
+ */
+function sessionUser(store: Store, req: IncomingMessage): User | null {
+  const cookie = header(req.headers, 'cookie');
+  if (isReadMethod(req.method ?? 'GET')) return webUser(store, cookie);
+  const session = sessionFromCookies(store, cookie);
+  const presented = header(req.headers, 'x-csrf-token');
+  if (session === undefined || presented === undefined || presented !== session.csrfToken)
+    return null;
+  return webUser(store, cookie);
+}
+
+/**
  * A presented token wins (and fails loudly when bad); without one, the session cookie counts for
- * GET/HEAD only, because only those are `verified_request?` without a CSRF token.
+ * GET/HEAD, and for writes that carry the session's CSRF token (else they are anonymous: 401).
  */
 export function authenticateApi(
   store: Store,
@@ -43,11 +57,8 @@ export function authenticateApi(
     token.lastUsedAt = new Date();
     return { kind: 'token', user, token };
   }
-  if (isReadMethod(req.method ?? 'GET')) {
-    const user = webUser(store, header(req.headers, 'cookie'));
-    if (user !== null) return { kind: 'session', user };
-  }
-  return { kind: 'anonymous' };
+  const user = sessionUser(store, req);
+  return user === null ? { kind: 'anonymous' } : { kind: 'session', user };
 }
 
 const REVOKED_DESCRIPTION = 'Token was revoked. You have to re-authorize from the user profile.';

@@ -1,5 +1,5 @@
 import type { Job, Project } from '../state/model';
-import { canReadBuilds, canUpdateBuild } from '../state/permissions';
+import { canReadBuilds, canUpdateBuild, isRetryable } from '../state/permissions';
 import { param, visibleProject, type AuthedCall, type ApiRoute } from './api-call';
 import { apiJson, API_ERRORS, type ApiResponse } from './api-response';
 import { jobEntity } from './job-entity';
@@ -24,8 +24,6 @@ const AVAILABLE_STATUSES: readonly string[] = [
 ];
 
 const JOBS_THROTTLED = 'This endpoint has been requested too many times. Try again later.';
-/** A finished job can be retried; a running or pending one cannot. */
-const RETRYABLE: readonly string[] = ['success', 'failed', 'canceled'];
 
 function entity(call: AuthedCall, job: Job, project: Project): Record<string, unknown> {
   const { config, settings } = call.ctx;
@@ -108,8 +106,9 @@ function retry(call: AuthedCall): ApiResponse {
   const found = findJob(call);
   if (found.kind === 'error') return found.response;
   if (!canUpdateBuild(found.job, found.project, call.user)) return API_ERRORS.forbidden();
-  if (!RETRYABLE.includes(found.job.status)) return API_ERRORS.forbidden('Job is not retryable');
-  const clone = call.ctx.runner.retry(found.job);
+  if (!isRetryable(found.job)) return API_ERRORS.forbidden('Job is not retryable');
+  // Ci::RetryJobService clones the job for current_user: the new job (and its terminal) is theirs.
+  const clone = call.ctx.runner.retry(found.job, call.user.id);
   return apiJson(201, entity(call, clone, found.project));
 }
 

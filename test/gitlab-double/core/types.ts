@@ -8,7 +8,7 @@ export type MemberRole = 'reporter' | 'developer' | 'maintainer';
 export type Visibility = 'private' | 'internal' | 'public';
 /** The subset of GitLab's CommitStatus::AVAILABLE_STATUSES the double's jobs actually reach. */
 export type JobStatus = 'pending' | 'running' | 'success' | 'failed' | 'canceled';
-export type CreatableJobStatus = 'running' | 'pending' | 'success' | 'failed';
+export type CreatableJobStatus = 'running' | 'pending' | 'success' | 'failed' | 'canceled';
 /** How terminal output is cut into websocket frames (see workhorse/output-chunker.ts). */
 export type Utf8SplitMode = 'random' | 'always' | 'never';
 export type RunnerFault = 'unreachable' | 'tls-mismatch' | 'not-ready';

@@ -39,7 +39,13 @@ function oneOf<T extends string | number>(values: readonly T[]): (v: unknown) =>
 }
 
 const JOB_MODES: readonly JobMode[] = ['shell', 'kubernetes', 'docker'];
-const CREATABLE: readonly CreatableJobStatus[] = ['running', 'pending', 'success', 'failed'];
+const CREATABLE: readonly CreatableJobStatus[] = [
+  'running',
+  'pending',
+  'success',
+  'failed',
+  'canceled',
+];
 const FAULTS: readonly ApiFaultStatus[] = [429, 500, 502, 503, 'malformed', 'html', 'truncated'];
 const RUNNER_FAULTS: readonly RunnerFault[] = ['unreachable', 'tls-mismatch', 'not-ready'];
 const SPLIT_MODES: readonly Utf8SplitMode[] = ['random', 'always', 'never'];

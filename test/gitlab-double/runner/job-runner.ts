@@ -24,6 +24,8 @@ export interface JobRunnerDeps {
   readonly defaultTimeoutS: number;
   /** Something about the job changed: tell the listeners. */
   readonly publish: (jobId: number) => void;
+  /** A failing script leaves its traces in the job's build directory (for the terminal to read). */
+  readonly leaveFailure?: (job: Job) => void;
 }
 
 const MS_PER_S = 1000;
@@ -67,7 +69,7 @@ export class JobRunner {
     const status = spec.status ?? 'running';
     const id = store.nextJobId();
     const now = Date.now();
-    const historical = status === 'success' || status === 'failed';
+    const historical = status === 'success' || status === 'failed' || status === 'canceled';
     const job: Job = {
       id,
       projectId: project.id,
@@ -88,13 +90,14 @@ export class JobRunner {
       startedAt: null,
       finishedAt: null,
       failureReason: null,
+      retried: false,
       runnerSession: null,
       phase: { kind: 'queued' },
       log: '',
     };
     store.addJob(job);
     project.lastActivityAt = new Date(now);
-    if (historical) this.#fillHistory(job, fullPathOf(project));
+    if (historical) this.#fillHistory(job, fullPathOf(project), status === 'canceled');
     if (status === 'running') this.start(job);
     return job;
   }
@@ -128,6 +131,7 @@ export class JobRunner {
     if (job.phase.kind !== 'script') return;
     this.#clearTimers(job.id);
     this.#deps.log.write(job, scriptEndLines(job));
+    if (job.exitCode !== 0) this.#deps.leaveFailure?.(job);
     const { terminals } = this.#deps;
     switch (job.mode) {
       case 'docker':
@@ -168,21 +172,27 @@ export class JobRunner {
     return true;
   }
 
-  /** Ci::RetryJobService: a new job in the same pipeline, picked up by the runner shortly. */
-  retry(job: Job): Job {
+  /**
+   * Ci::RetryJobService: a new job in the same pipeline (same name, stage, ref, executor and
+   * script), owned by the user who retried it, picked up by the runner shortly.
+   */
+  retry(job: Job, userId: number = job.userId): Job {
     const id = this.#deps.store.nextJobId();
     const clone: Job = {
       ...job,
       id,
+      userId,
       createdAt: new Date(),
       status: 'pending',
       startedAt: null,
       finishedAt: null,
       failureReason: null,
+      retried: false,
       runnerSession: null,
       phase: { kind: 'queued' },
       log: '',
     };
+    job.retried = true;
     this.#deps.store.addJob(clone);
     this.#after(id, RETRY_PICKUP_DELAY_MS, () => {
       this.start(clone);
@@ -259,10 +269,10 @@ export class JobRunner {
     this.#deps.publish(job.id);
   }
 
-  #fillHistory(job: Job, projectPath: string): void {
+  #fillHistory(job: Job, projectPath: string, canceled: boolean): void {
     const created = job.createdAt.getTime();
-    job.status = job.exitCode === 0 ? 'success' : 'failed';
-    job.failureReason = job.exitCode === 0 ? null : 'script_failure';
+    job.status = canceled ? 'canceled' : job.exitCode === 0 ? 'success' : 'failed';
+    job.failureReason = canceled || job.exitCode === 0 ? null : 'script_failure';
     job.startedAt = new Date(created + HISTORY.queuedS * MS_PER_S);
     job.finishedAt = new Date(created + (HISTORY.queuedS + HISTORY.ranS) * MS_PER_S);
     job.phase = { kind: 'done' };

@@ -105,6 +105,8 @@ export interface Job {
   startedAt: Date | null;
   finishedAt: Date | null;
   failureReason: string | null;
+  /** Replaced by a retry (`retried?`): GitLab retries a job once, then only its newest copy. */
+  retried: boolean;
   runnerSession: RunnerSession | null;
   phase: JobPhase;
   log: string;

@@ -58,3 +58,11 @@ export function canCreateTerminal(job: Job, project: Project, user: User | null)
     canUpdateBuild(job, project, user)
   );
 }
+
+/** A finished job can be retried; a running or pending one cannot. */
+const RETRYABLE: readonly string[] = ['success', 'failed', 'canceled'];
+
+/** Ci::Processable#retryable?: finished, and not already replaced by a retry (`retried?`). */
+export function isRetryable(job: Job): boolean {
+  return !job.retried && RETRYABLE.includes(job.status);
+}

@@ -118,6 +118,39 @@ export const SEED_JOBS: readonly CreateJobSpec[] = [
     stage: 'test',
     ref: 'feature/style',
   },
+  // Finished fixtures (appended so the ids above stay): failed jobs to retry with a terminal.
+  // A retried job runs the same script; 20 s leaves time to attach before it fails again.
+  {
+    user: 'alice',
+    project: API,
+    mode: 'shell',
+    name: 'rspec:integration',
+    stage: 'test',
+    ref: 'feature/login',
+    status: 'failed',
+    exit_code: 1,
+    script_seconds: 20,
+  },
+  {
+    user: 'alice',
+    project: DEPLOY,
+    mode: 'docker',
+    name: 'smoke:review',
+    stage: 'deploy',
+    ref: 'feature/preview',
+    status: 'failed',
+    exit_code: 2,
+    script_seconds: 20,
+  },
+  {
+    user: 'alice',
+    project: WEB,
+    mode: 'kubernetes',
+    name: 'e2e:firefox',
+    stage: 'test',
+    ref: 'feature/checkout',
+    status: 'canceled',
+  },
 ];
 
 export function seedUsers(store: Store): void {

@@ -8,14 +8,22 @@ export function escapeHtml(text: string): string {
     .replaceAll('"', '&quot;');
 }
 
-function page(title: string, body: string): string {
+/** Rails' `csrf_meta_tags`, as GitLab's layouts render them for a session. */
+function csrfMeta(csrfToken: string | null): string {
+  if (csrfToken === null) return '';
+  return `<meta name="csrf-param" content="authenticity_token" />
+<meta name="csrf-token" content="${escapeHtml(csrfToken)}" />
+`;
+}
+
+function page(title: string, body: string, csrfToken: string | null = null): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <title>${escapeHtml(title)} · GitLab</title>
 <meta content="GitLab" property="og:site_name">
-</head>
+${csrfMeta(csrfToken)}</head>
 <body>
 <header class="navbar"><span class="logo">GitLab</span></header>
 <main>
@@ -89,6 +97,7 @@ export function unprocessablePage(): string {
 export function dashboardPage(
   username: string,
   projects: readonly { path: string; url: string }[],
+  csrfToken: string | null = null,
 ): string {
   const items = projects
     .map((p) => `<li><a href="${escapeHtml(p.url)}">${escapeHtml(p.path)}</a></li>`)
@@ -96,6 +105,7 @@ export function dashboardPage(
   return page(
     'Projects',
     `<h1>Projects</h1><p>Signed in as @${escapeHtml(username)}</p><ul>${items}</ul>`,
+    csrfToken,
   );
 }
 

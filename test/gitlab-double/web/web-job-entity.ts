@@ -1,7 +1,7 @@
 import type { JobStatus } from '../core/types';
 import { RUNNER } from '../runner/script-lines';
 import type { Job, Project, User } from '../state/model';
-import { canCreateTerminal, canUpdateBuild } from '../state/permissions';
+import { canCreateTerminal, canUpdateBuild, isRetryable } from '../state/permissions';
 import { fullPathOf } from '../state/store';
 
 const MS_PER_S = 1000;
@@ -63,7 +63,7 @@ export function webJobEntity(
     complete: !active,
     archived: project.archived,
     build_path: jobPath,
-    ...(canUpdate && !active ? { retry_path: `${jobPath}/retry` } : {}),
+    ...(canUpdate && isRetryable(job) ? { retry_path: `${jobPath}/retry` } : {}),
     ...(canUpdate && active ? { cancel_path: `${jobPath}/cancel` } : {}),
     playable: false,
     scheduled: false,

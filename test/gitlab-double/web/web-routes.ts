@@ -10,7 +10,7 @@ import { projectWebUrl } from '../state/views';
 import { dashboardPage, jobPage, notFoundPage, terminalPage } from './html';
 import { showSignIn, signOut, submitSignIn } from './sign-in';
 import { webJobEntity } from './web-job-entity';
-import { webUser } from './web-session';
+import { sessionFromCookies, webUser } from './web-session';
 
 /** `<full_path>/-/jobs/<id>` and what may follow it. */
 const JOB_ROUTE = /^\/(.+)\/-\/jobs\/(\d+)(\.json|\/terminal\.ws|\/terminal)?$/;
@@ -24,7 +24,12 @@ function asView(suffix: string | undefined): JobView {
   return SUFFIX_VIEWS.find((view) => view === suffix) ?? 'page';
 }
 
-function dashboard(ctx: DoubleContext, res: ServerResponse, user: User | null): void {
+function dashboard(
+  ctx: DoubleContext,
+  res: ServerResponse,
+  user: User | null,
+  csrfToken: string | null,
+): void {
   if (user === null) {
     sendRedirect(res, `${ctx.config.baseUrl}/users/sign_in`);
     return;
@@ -32,7 +37,7 @@ function dashboard(ctx: DoubleContext, res: ServerResponse, user: User | null): 
   const projects = [...ctx.store.projects.values()]
     .filter((p) => canReadProject(p, user))
     .map((p) => ({ path: fullPathOf(p), url: projectWebUrl(p, ctx.config.baseUrl) }));
-  sendHtml(res, 200, dashboardPage(user.username, projects));
+  sendHtml(res, 200, dashboardPage(user.username, projects, csrfToken));
 }
 
 /** find_routable! for a private project: anonymous → sign in (401 for JSON), else 404. */
@@ -121,7 +126,8 @@ export async function handleWeb(
   }
   const user = webUser(ctx.store, header(req.headers, 'cookie'));
   if (localPath === '/' || localPath === '') {
-    dashboard(ctx, res, user);
+    const session = sessionFromCookies(ctx.store, header(req.headers, 'cookie'));
+    dashboard(ctx, res, user, session?.csrfToken ?? null);
     return;
   }
   const m = JOB_ROUTE.exec(localPath);

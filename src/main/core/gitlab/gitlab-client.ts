@@ -1,10 +1,12 @@
 /**
  * The GitLab client every service uses: REST (`/api/v4`) and the web job JSON, with the account's
  * credentials and network policy. Auth: the personal access token when there is one
- * (PRIVATE-TOKEN), else the session cookie, which GitLab's API accepts for GET/HEAD only.
+ * (PRIVATE-TOKEN), else the session cookie, which GitLab's API accepts for GET/HEAD, and for
+ * writes (cancel, retry) only with the session's CSRF token, as GitLab's own pages send it.
  */
 import type { Clock, HttpRequest, HttpResponse, HttpTransport, NetworkOptions } from '../ports';
 import { systemClock } from '../ports';
+import { CSRF_PAGE_PATH, CsrfTokens, noCsrfTokenError, parseCsrfMeta } from './csrf-token';
 import { GitlabError } from './gitlab-error';
 import { parseNextPage, parsePollInterval, parseRateLimit, type RateLimitInfo } from './rate-limit';
 import { assertOk, jsonBody, networkFailure, textBody } from './response-check';
@@ -45,6 +47,11 @@ export interface GitlabCredentials {
   readonly cookieHeader: string | null;
   readonly token: string | null;
   readonly network: NetworkOptions;
+  /**
+   * The token's scopes when known: a write goes with the token only when it has `api`, else with
+   * the session cookie and its CSRF token. Absent: the token is assumed to have `api`.
+   */
+  readonly tokenScopes?: readonly string[];
 }
 
 export interface GitlabClientOptions {
@@ -52,6 +59,8 @@ export interface GitlabClientOptions {
   readonly timeoutMs?: number;
   /** For Retry-After dates. */
   readonly clock?: Clock;
+  /** Where CSRF tokens of web sessions are kept between clients; default: this client's own. */
+  readonly csrf?: CsrfTokens;
 }
 
 export interface ProjectQuery {
@@ -84,13 +93,15 @@ export interface GitlabClient {
   /** The web job JSON `/<path>/-/jobs/<id>.json`; session cookie only. */
   webJob(projectPath: string, jobId: number): Promise<ApiResponse<ApiWebJob>>;
   trace(projectId: number, jobId: number): Promise<ApiResponse<string>>;
-  /** Needs a token with the `api` scope. */
+  /** A write: a token with the `api` scope, else the session cookie with its CSRF token. */
   cancelJob(projectId: number, jobId: number): Promise<ApiResponse<ApiJob>>;
+  /** `POST /projects/:id/jobs/:job_id/retry`: the new job (201), owned by this account's user. */
+  retryJob(projectId: number, jobId: number): Promise<ApiResponse<ApiJob>>;
   /** "Does this look like GitLab?", asked without any credential. */
   versionProbe(): Promise<'gitlab' | 'not-gitlab'>;
 }
 
-type Auth = 'auto' | 'token' | 'cookie' | 'none';
+type Auth = 'auto' | 'token' | 'cookie' | 'none' | 'write';
 type Query = Readonly<Record<string, string | number | boolean | readonly string[] | undefined>>;
 
 interface Call {
@@ -114,8 +125,10 @@ export function createGitlabClient(
   const timeoutMs = options.timeoutMs ?? DEFAULT_API_TIMEOUT_MS;
   const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
   const base = connection.baseUrl.replace(/\/+$/, '');
+  const csrf = options.csrf ?? new CsrfTokens();
 
-  const exchange = async (call: Call): Promise<HttpResponse> => {
+  /** One request under the base URL (never elsewhere: credentials stay on the account's origin). */
+  const send = async (call: Call, credentials: Record<string, string>): Promise<HttpResponse> => {
     const url = new URL(`${base}${call.path}`);
     for (const [key, value] of Object.entries(call.query ?? {})) {
       if (value === undefined) continue;
@@ -123,11 +136,13 @@ export function createGitlabClient(
         for (const item of value) url.searchParams.append(key, String(item));
       else url.searchParams.set(key, String(value));
     }
-    const headers: Record<string, string> = { Accept: call.accept, 'User-Agent': userAgent };
-    Object.assign(headers, authHeaders(connection, call));
-    let response: HttpResponse;
+    const headers: Record<string, string> = {
+      Accept: call.accept,
+      'User-Agent': userAgent,
+      ...credentials,
+    };
     try {
-      response = await http({
+      return await http({
         method: call.method,
         url: url.href,
         headers,
@@ -138,6 +153,42 @@ export function createGitlabClient(
     } catch (error) {
       throw networkFailure(error);
     }
+  };
+
+  /** The session's CSRF token: remembered, else read from a GitLab page of this account. */
+  const csrfToken = async (cookieHeader: string): Promise<string> => {
+    const known = csrf.get(base, cookieHeader);
+    if (known !== undefined) return known;
+    const what = 'the page that carries the CSRF token';
+    const page = await send(
+      { method: 'GET', path: CSRF_PAGE_PATH, auth: 'cookie', accept: 'text/html', what },
+      { Cookie: cookieHeader },
+    );
+    assertOk(page, what, clock.now());
+    const token = parseCsrfMeta(page.body);
+    if (token === null) throw noCsrfTokenError(page.status);
+    csrf.set(base, cookieHeader, token);
+    return token;
+  };
+
+  /** A write with the web session: cookie + CSRF token, fetched once more when GitLab calls it stale. */
+  const cookieWrite = async (call: Call, cookieHeader: string): Promise<HttpResponse> => {
+    const attempt = async (): Promise<HttpResponse> =>
+      send(call, { Cookie: cookieHeader, 'X-CSRF-Token': await csrfToken(cookieHeader) });
+    let response = await attempt();
+    if (response.status === 401 || response.status === 422) {
+      csrf.forget(base, cookieHeader);
+      response = await attempt();
+    }
+    return response;
+  };
+
+  const exchange = async (call: Call): Promise<HttpResponse> => {
+    const credentials = authHeaders(connection, call);
+    const response =
+      credentials === COOKIE_WRITE && connection.cookieHeader !== null
+        ? await cookieWrite(call, connection.cookieHeader)
+        : await send(call, credentials);
     assertOk(response, call.what, clock.now());
     return response;
   };
@@ -244,8 +295,18 @@ export function createGitlabClient(
         {
           method: 'POST',
           path: api(`/projects/${projectId}/jobs/${jobId}/cancel`),
-          auth: 'token',
+          auth: 'write',
           what: `cancelling job ${jobId}`,
+        },
+        parseJob,
+      ),
+    retryJob: (projectId, jobId) =>
+      json(
+        {
+          method: 'POST',
+          path: api(`/projects/${projectId}/jobs/${jobId}/retry`),
+          auth: 'write',
+          what: `retrying job ${jobId}`,
         },
         parseJob,
       ),
@@ -267,6 +328,9 @@ export function createGitlabClient(
   };
 }
 
+/** Marks a write that goes with the session cookie and its CSRF token (added by `exchange`). */
+const COOKIE_WRITE: Record<string, string> = {};
+
 /** The credential headers a call carries; refuses calls that would need a credential we lack. */
 function authHeaders(connection: GitlabCredentials, call: Call): Record<string, string> {
   const { token, cookieHeader } = connection;
@@ -274,6 +338,14 @@ function authHeaders(connection: GitlabCredentials, call: Call): Record<string, 
   switch (call.auth) {
     case 'none':
       return {};
+    case 'write':
+      if (token !== null && (connection.tokenScopes?.includes('api') ?? true))
+        return { 'PRIVATE-TOKEN': token };
+      if (cookieHeader !== null) return COOKIE_WRITE;
+      throw new GitlabError(
+        { kind: 'insufficient-scope', needed: 'api' },
+        `${capitalise(call.what)} needs a signed-in web session or a personal access token with the "api" scope.`,
+      );
     case 'token':
       if (token === null) {
         throw new GitlabError(

@@ -107,6 +107,9 @@ export function parseJob(value: unknown): ApiJob {
             id: num(runner, 'id', 'job.runner'),
             description: optStr(runner, 'description', 'job.runner'),
           },
+    failure_reason: optStr(r, 'failure_reason', 'job'),
+    duration: optNum(r, 'duration', 'job'),
+    queued_duration: optNum(r, 'queued_duration', 'job'),
   };
 }
 
@@ -129,6 +132,7 @@ export function parseWebJob(value: unknown): ApiWebJob {
     name: optStr(r, 'name', 'web job'),
     terminal_path: optStr(r, 'terminal_path', 'web job'),
     cancel_path: optStr(r, 'cancel_path', 'web job'),
+    retry_path: optStr(r, 'retry_path', 'web job'),
     status_group: statusGroup,
     complete: optBool(r, 'complete', 'web job'),
   };

@@ -73,6 +73,12 @@ export interface ApiJob {
   readonly user: ApiJobUser | null;
   readonly pipeline: ApiJobPipeline | null;
   readonly runner: ApiJobRunner | null;
+  /** Only on failed jobs (`expose :failure_reason, if: failed?`). */
+  readonly failure_reason?: string | null;
+  /** Seconds between started_at and finished_at (or now). */
+  readonly duration?: number | null;
+  /** Seconds the job waited for a runner. */
+  readonly queued_duration?: number | null;
 }
 
 /** The web job JSON `GET /<full_path>/-/jobs/<id>.json` (session cookie only). */
@@ -87,6 +93,8 @@ export interface ApiWebJob {
    * not update it, e.g. a protected ref.
    */
   readonly cancel_path: string | null;
+  /** Present when this user may retry the job (`update_build` and `retryable?`). */
+  readonly retry_path?: string | null;
   /** The detailed status group, e.g. 'running', 'success'. */
   readonly status_group: string | null;
   readonly complete: boolean | null;

@@ -9,6 +9,7 @@ import type { TimerHandle } from '../ports';
 import { accountStatus } from './account-status';
 import { jitterFactor } from './cadence';
 import { FailureStreak } from './failure-streak';
+import { finishedDueAt, finishedViews, sweepFinished, type FinishedState } from './finished-jobs';
 import { buildJobViews } from './job-list';
 import type { PinnedProject } from './pins';
 import {
@@ -44,6 +45,7 @@ export class AccountPoller {
   readonly #deps: AccountPollerDeps;
   readonly #state: PollerState;
   readonly #context: PollerContext;
+  readonly #finished: FinishedState;
   #mode: PollMode = 'normal';
   #timer: TimerHandle | null = null;
 
@@ -67,6 +69,11 @@ export class AccountPoller {
       stopTimer: () => {
         this.#stopTimer();
       },
+    };
+    this.#finished = {
+      timing: newTiming(jitterFactor(deps.random)),
+      byProject: new Map(),
+      executors: new Map(),
     };
     for (const pin of deps.pinned) this.addPinned(pin);
   }
@@ -110,6 +117,7 @@ export class AccountPoller {
     const project = this.#state.projects.get(projectId);
     if (project === undefined) return;
     project.timing.forced = true;
+    this.#finished.timing.forced = true;
     this.pump();
   }
 
@@ -135,7 +143,10 @@ export class AccountPoller {
     const jobs = state.authFailed
       ? []
       : buildJobViews(this.#deps.connection, projects, state.checks);
-    return { accountId: this.accountId, ...status, jobs };
+    if (this.#deps.finishedWindowHours === undefined || state.authFailed)
+      return { accountId: this.accountId, ...status, jobs };
+    const finished = finishedViews(this.accountId, state.projects, this.#finished);
+    return { accountId: this.accountId, ...status, jobs, finished };
   }
 
   /** Starts every request that is due and the gate allows, then sleeps until the next one. */
@@ -200,6 +211,14 @@ export class AccountPoller {
     const items: DueItem[] = [
       { at: listDueAt(list, slowdown), run: () => this.#run(refreshProjectList(this.#context)) },
     ];
+    const hours = this.#deps.finishedWindowHours;
+    // After the first project list: the sweep picks projects by their activity.
+    if (hours !== undefined && this.#state.listLoaded) {
+      items.push({
+        at: finishedDueAt(this.#finished.timing, slowdown),
+        run: () => this.#run(sweepFinished(this.#context, this.#finished, hours())),
+      });
+    }
     for (const project of projects.values()) {
       items.push({
         at: projectDueAt(project, context),

@@ -5,6 +5,7 @@
 import { ContractError } from '../../../shared/contract';
 import type { AccountJobs } from '../../../shared/models';
 import { toContractError } from '../accounts/contract-errors';
+import { CsrfTokens } from '../gitlab/csrf-token';
 import { createGitlabClient, type GitlabClient } from '../gitlab/gitlab-client';
 import type { Clock, HttpTransport, Logger, SettingsStore, TimerHandle } from '../ports';
 import type { AccountAccess, AccountConnection, JobsService, Unsubscribe } from '../services';
@@ -23,11 +24,11 @@ export interface JobsServiceDeps {
   readonly settings: SettingsStore;
   /** Jitter source; tests pass a seeded one. */
   readonly random?: () => number;
+  /** Hours of finished jobs to list (the setting); absent: finished jobs are not swept. */
+  readonly finishedWindowHours?: () => number;
   /** How a GitLab client is made for an account; default: the real client over `http`. */
   readonly createClient?: (connection: AccountConnection) => GitlabClient;
 }
-
-export const CANCEL_NEEDS_API_SCOPE = 'Cancelling needs a personal access token with the api scope';
 
 interface PollerEntry {
   readonly connection: AccountConnection;
@@ -39,13 +40,21 @@ interface PollerEntry {
 export function createJobsService(deps: JobsServiceDeps): JobsService {
   const { accounts, clock, logger, settings } = deps;
   const random = deps.random ?? Math.random;
+  // Writes with only a web session carry its CSRF token; one fetch per session, not per click.
+  const csrf = new CsrfTokens();
   const makeClient =
     deps.createClient ??
     ((c: AccountConnection): GitlabClient =>
       createGitlabClient(
         deps.http,
-        { baseUrl: c.baseUrl, cookieHeader: c.cookieHeader, token: c.token, network: c.network },
-        { clock },
+        {
+          baseUrl: c.baseUrl,
+          cookieHeader: c.cookieHeader,
+          token: c.token,
+          network: c.network,
+          tokenScopes: c.tokenScopes,
+        },
+        { clock, csrf },
       ));
   const gates = new Map<string, InstanceGate>();
   const pollers = new Map<string, PollerEntry>();
@@ -131,6 +140,9 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
       onAuthFailure: () => {
         authFailed(connection.accountId);
       },
+      ...(deps.finishedWindowHours === undefined
+        ? {}
+        : { finishedWindowHours: deps.finishedWindowHours }),
     });
     const stopGate = gate.onRelease(() => {
       poller.pump();
@@ -212,19 +224,16 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
       pollers.get(accountId)?.poller.addPinned(pin);
     },
     cancel: async (accountId, projectId, jobId) => {
-      const connection = accounts.connection(accountId);
-      if (
-        connection !== null &&
-        (connection.token === null || !connection.tokenScopes.includes('api'))
-      ) {
-        throw new ContractError('bad-input', CANCEL_NEEDS_API_SCOPE);
-      }
+      // A token with `api` writes; without one, the web session does (cookie + CSRF token).
       const { client } = actionTarget(accountId);
       try {
         await client.cancelJob(projectId, jobId);
       } catch (error) {
         throw toContractError(error);
       }
+      pollers.get(accountId)?.poller.pollSoon(projectId);
+    },
+    pollSoon: (accountId, projectId) => {
       pollers.get(accountId)?.poller.pollSoon(projectId);
     },
     setVisibility: (nextVisible, nextFocused) => {

@@ -35,6 +35,37 @@ export function findLaunchUrl(argv: readonly string[]): string | null {
   return null;
 }
 
+/** What a launch asks for: open the job's terminal, or retry the (finished) job with a terminal. */
+export interface LaunchAction {
+  readonly kind: 'open' | 'retry';
+  readonly url: string;
+}
+
+/**
+ * The first launch among a process's arguments, with its action: `jobshell://retry?url=<job URL>`
+ * retries; `jobshell://open?url=…` and plain job URLs open.
+ */
+export function findLaunchAction(argv: readonly string[]): LaunchAction | null {
+  for (const arg of argv) {
+    if (arg.startsWith('-')) continue;
+    const trimmed = arg.trim();
+    if (trimmed.toLowerCase().startsWith(LAUNCH_SCHEME) && schemeAction(trimmed) === 'retry') {
+      const inner = tryUrl(trimmed)?.searchParams.get('url') ?? null;
+      const url = inner === null ? null : parseJobUrl(inner.trim());
+      if (url !== null) return { kind: 'retry', url };
+      continue;
+    }
+    const url = parseLaunchArgument(arg);
+    if (url !== null) return { kind: 'open', url };
+  }
+  return null;
+}
+
+function schemeAction(link: string): string | null {
+  const url = tryUrl(link);
+  return url === null ? null : `${url.host}${url.pathname}`.replace(/^\/+|\/+$/g, '').toLowerCase();
+}
+
 /** `jobshell://open?url=<encoded job URL>` (also `jobshell:open?…` and a trailing slash). */
 function parseSchemeLink(link: string): string | null {
   const url = tryUrl(link);

@@ -20,6 +20,8 @@ export interface AccountPollerDeps {
   readonly onUpdate: () => void;
   /** GitLab refused the credentials (401 or a sign-in redirect). */
   readonly onAuthFailure: () => void;
+  /** Hours of finished (failed, canceled) jobs to list; absent: none are swept. */
+  readonly finishedWindowHours?: () => number;
 }
 
 /** The poller's mutable state. Only the poller and its tasks touch it. */

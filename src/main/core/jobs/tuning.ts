@@ -87,3 +87,15 @@ export const HIDDEN_WITH_TERMINAL_SLOWDOWN = 2;
 export const FOCUS_REFRESH_DEBOUNCE_MS = 500;
 /** Alt-tabbing back and forth must not turn into a request storm. */
 export const FOCUS_REFRESH_MIN_GAP_MS = 30_000;
+
+/**
+ * Finished (failed, canceled) jobs are swept this often: they do not change once finished, and a
+ * new failure also shows on the running job's way out. 5 min keeps the sweep near 2 requests/min.
+ */
+export const FINISHED_INTERVAL_MS = 5 * 60_000;
+/** Projects a sweep looks at: the most recently active ones, where failures are fresh. */
+export const MAX_FINISHED_PROJECTS = 8;
+/** Finished jobs asked for per project: the newest page is what a user retries from. */
+export const FINISHED_PER_PROJECT = 20;
+/** Logs read per sweep to learn executors (logs can be large; later sweeps read the rest). */
+export const MAX_EXECUTOR_READS_PER_SWEEP = 3;

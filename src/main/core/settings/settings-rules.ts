@@ -17,6 +17,8 @@ export const SETTING_BOUNDS = {
   idleThresholdS: { min: 10, max: 3600 },
   /** The runner's default session_timeout is 30 min; 120 covers raised limits. */
   autoReleaseMinutes: { min: 1, max: 120 },
+  /** Finished jobs listed: at least the last hour, at most a week (older failures are history). */
+  finishedJobsHours: { min: 1, max: 168 },
 } as const satisfies Readonly<Record<string, Bounds>>;
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -28,6 +30,7 @@ export const DEFAULT_SETTINGS: Settings = {
   copyOnSelect: false,
   notifications: true,
   startAtLogin: false,
+  finishedJobsHours: 24,
 };
 
 export function clamp(value: number, bounds: Bounds): number {
@@ -53,6 +56,10 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
     copyOnSelect: patch.copyOnSelect ?? current.copyOnSelect,
     notifications: patch.notifications ?? current.notifications,
     startAtLogin: patch.startAtLogin ?? current.startAtLogin,
+    finishedJobsHours: clamp(
+      patch.finishedJobsHours ?? current.finishedJobsHours,
+      SETTING_BOUNDS.finishedJobsHours,
+    ),
   };
 }
 
@@ -72,6 +79,7 @@ export function settingsFromStored(stored: unknown): Settings {
     ...optionalNumber('fontSize', num('fontSize')),
     ...optionalNumber('scrollback', num('scrollback')),
     ...optionalNumber('idleThresholdS', num('idleThresholdS')),
+    ...optionalNumber('finishedJobsHours', num('finishedJobsHours')),
     ...(autoRelease === undefined ? {} : { autoReleaseMinutes: autoRelease }),
     ...optionalBool('copyOnSelect', bool('copyOnSelect')),
     ...optionalBool('notifications', bool('notifications')),

@@ -3,6 +3,7 @@ import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'reac
 import type { JobView } from '../../../shared/models';
 import { useApp, useAppState } from '../../hooks/app-context';
 import { startSignIn } from '../accounts/start-sign-in';
+import { FinishedJobs } from '../retry/finished-jobs';
 import { AccountStatus } from './account-status';
 import { groupJobs, type AccountGroup } from './job-groups';
 import { JobRow, type JobRowActions } from './job-row';
@@ -163,7 +164,8 @@ interface AccountSectionProps {
 function AccountSection(props: AccountSectionProps) {
   const { group, actions } = props;
   const { account, entry } = group;
-  const canCancel = account.tokenScopes.includes('api');
+  // A token with `api`, or the web session with GitLab's CSRF token, can cancel.
+  const canCancel = account.tokenScopes.includes('api') || account.signedIn;
   const row = (job: JobView) => (
     <JobRow
       key={job.key}
@@ -221,6 +223,7 @@ function AccountSection(props: AccountSectionProps) {
           <ul className="jobs-rows">{group.others.map(row)}</ul>
         </details>
       )}
+      <FinishedJobs entry={entry} filter={props.filter} />
     </section>
   );
 }

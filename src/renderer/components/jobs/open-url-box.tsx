@@ -1,6 +1,7 @@
 import './jobs.css';
 import { useState, type SyntheticEvent } from 'react';
 import { useApp } from '../../hooks/app-context';
+import { RetryDialog } from '../retry/retry-dialog';
 
 /** "Paste a job URL" + Open: the core finds the account by host and opens the job's terminal. */
 export function OpenUrlBox() {
@@ -8,6 +9,8 @@ export function OpenUrlBox() {
   const [url, setUrl] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** A pasted finished job to retry with a terminal. */
+  const [retryUrl, setRetryUrl] = useState<string | null>(null);
   const submit = (event: SyntheticEvent<HTMLFormElement>): void => {
     event.preventDefault();
     const trimmed = url.trim();
@@ -47,6 +50,23 @@ export function OpenUrlBox() {
       <button type="submit" disabled={busy || url.trim() === ''}>
         {busy ? 'Opening…' : 'Open'}
       </button>
+      <button
+        type="button"
+        disabled={busy || url.trim() === ''}
+        title="Retry this finished job and attach to the new one"
+        onClick={() => setRetryUrl(url.trim())}
+      >
+        Retry
+      </button>
+      {retryUrl !== null && (
+        <RetryDialog
+          title="this job"
+          target={{ kind: 'url', url: retryUrl }}
+          onClose={() => {
+            setRetryUrl(null);
+          }}
+        />
+      )}
       {error !== null && (
         <p id="open-url-error" className="open-url-error" role="alert">
           {error}

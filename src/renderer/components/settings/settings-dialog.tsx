@@ -8,6 +8,7 @@ const NUMBER_FIELDS = [
   { key: 'fontSize', label: 'Terminal font size (px)' },
   { key: 'scrollback', label: 'Scrollback (lines)' },
   { key: 'idleThresholdS', label: 'Idle after (seconds without a keystroke)' },
+  { key: 'finishedJobsHours', label: 'List failed jobs of the last (hours, 1–168)' },
 ] as const;
 
 const TOGGLES = [

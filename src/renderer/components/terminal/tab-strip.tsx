@@ -2,6 +2,7 @@ import { useState, type DragEvent } from 'react';
 import type { AccountView, SessionView } from '../../../shared/models';
 import { APP_MOD, MOD } from '../../terminal/platform';
 import { describeState } from '../../terminal/session-status';
+import { RetryMark } from '../retry/retry-mark';
 import { StatusBadge } from './status-badge';
 
 /** Drag data type: only our own tabs can be dropped on the strip. */
@@ -88,6 +89,7 @@ export function TabStrip(props: TabStripProps) {
               aria-hidden="true"
             />
             <span className="tab-name">{session.jobName}</span>
+            <RetryMark sessionId={session.id} />
             <StatusBadge state={session.state} now={props.now} />
             <button
               className="tab-close"

@@ -7,6 +7,7 @@ import { APP_MOD, IS_MAC, MOD } from '../../terminal/platform';
 import { shortcutFor, type Shortcut } from '../../terminal/shortcuts';
 import { cycle, moveTab, neighbourAfterClose, reconcileOrder } from '../../terminal/tab-order';
 import { terminalManagerFor } from '../../terminal/terminal-manager';
+import { useRetryLog } from '../retry/use-retry-log';
 import { useConfirmDialog } from './confirm-dialog';
 import { TabStrip } from './tab-strip';
 import { TerminalPane } from './terminal-pane';
@@ -35,6 +36,7 @@ export function TerminalWorkspace() {
   const [logOpen, setLogOpen] = useState<ReadonlySet<string>>(new Set());
   const [logWidth, setLogWidth] = useState(readLogWidth);
   const { dialog, confirm } = useConfirmDialog();
+  useRetryLog(useCallback((id: string) => setLogOpen((s) => new Set([...s, id])), []));
 
   useEffect(() => {
     manager.setConfirmer(confirm);

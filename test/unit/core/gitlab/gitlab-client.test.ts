@@ -115,15 +115,21 @@ describe('GitLab client against the double (relative root /gitlab)', () => {
     expect(first.nextPage).toBe(2);
   });
 
-  it('refuses cancel without an api-scoped token, and cancels with one', async () => {
+  it('refuses cancel without an api-scoped token or a session, and cancels with one', async () => {
     const job = gl.createJob({ user: 'alice', script_seconds: 600 });
+    // Scopes unknown: the token is tried, and GitLab says which scope is missing.
     const readOnly = createGitlabClient(http, creds({ token: alice().read_api_token }));
     const scope = await failure(readOnly.cancelJob(job.project_id, job.id));
     expect(scope.problem).toEqual({ kind: 'insufficient-scope', needed: 'api' });
-    const cookieOnly = createGitlabClient(http, creds({ cookieHeader: alice().cookie }));
-    expect((await failure(cookieOnly.cancelJob(job.project_id, job.id))).kind).toBe(
-      'insufficient-scope',
+    // Scopes known and no session to fall back on: refused before anything is sent.
+    const known = createGitlabClient(
+      http,
+      creds({ token: alice().read_api_token, tokenScopes: ['read_api'] }),
     );
+    expect((await failure(known.cancelJob(job.project_id, job.id))).problem).toEqual({
+      kind: 'insufficient-scope',
+      needed: 'api',
+    });
     const full = createGitlabClient(http, creds({ token: alice().token }));
     const canceled = await full.cancelJob(job.project_id, job.id);
     expect(canceled.value.id).toBe(job.id);

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { findLaunchUrl, parseLaunchArgument } from '../../../../src/main/core/jobs/launch-url';
+import {
+  findLaunchAction,
+  findLaunchUrl,
+  parseLaunchArgument,
+} from '../../../../src/main/core/jobs/launch-url';
 
 describe('parseLaunchArgument', () => {
   it.each([
@@ -86,5 +90,31 @@ describe('findLaunchUrl', () => {
       findLaunchUrl(['/app', 'jobshell://open?url=https%3A%2F%2Fh.example%2Fa%2Fb%2F-%2Fjobs%2F5']),
     ).toBe('https://h.example/a/b/-/jobs/5');
     expect(findLaunchUrl(['/app', '--inspect', '.'])).toBeNull();
+  });
+});
+
+describe('findLaunchAction (jobshell://retry)', () => {
+  const job = 'https://gitlab.example.com/acme/api/-/jobs/5001';
+
+  it('retry links retry; open links and plain URLs open', () => {
+    expect(findLaunchAction(['app', `jobshell://retry?url=${encodeURIComponent(job)}`])).toEqual({
+      kind: 'retry',
+      url: job,
+    });
+    expect(findLaunchAction([`jobshell://open?url=${encodeURIComponent(job)}`])).toEqual({
+      kind: 'open',
+      url: job,
+    });
+    expect(findLaunchAction([job])).toEqual({ kind: 'open', url: job });
+  });
+
+  it('a retry link without a job URL, or wrapping another link, is junk', () => {
+    expect(findLaunchAction(['jobshell://retry?url=https://example.com/nope'])).toBeNull();
+    expect(
+      findLaunchAction([
+        `jobshell://retry?url=${encodeURIComponent(`jobshell://open?url=${job}`)}`,
+      ]),
+    ).toBeNull();
+    expect(findLaunchAction(['--flag=jobshell://retry?url=x'])).toBeNull();
   });
 });

@@ -45,6 +45,14 @@ describe('settings', () => {
     expect(createSettingsService(store).get()).toEqual(next);
   });
 
+  it('clamps the finished-jobs window to 1–168 hours (default 24)', () => {
+    const service = createSettingsService(memoryStore());
+    expect(service.get().finishedJobsHours).toBe(24);
+    expect(service.update({ finishedJobsHours: 0 }).finishedJobsHours).toBe(1);
+    expect(service.update({ finishedJobsHours: 1000 }).finishedJobsHours).toBe(168);
+    expect(settingsFromStored({ finishedJobsHours: 48 }).finishedJobsHours).toBe(48);
+  });
+
   it('reads a damaged settings file field by field', () => {
     expect(settingsFromStored('garbage')).toEqual(DEFAULT_SETTINGS);
     expect(settingsFromStored({ theme: 'neon', fontSize: '20', notifications: false })).toEqual({

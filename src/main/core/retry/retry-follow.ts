@@ -1,0 +1,123 @@
+/**
+ * Follows one retried job until its terminal tab is open: polls the job through pending, opens the
+ * tab the moment the runner has a session (`terminal_path`), then listens to the tab's session.
+ */
+import type { RetryState, SessionView } from '../../../shared/models';
+import type { GitlabClient } from '../gitlab/gitlab-client';
+import type { Clock, Logger, TimerHandle } from '../ports';
+import type { TerminalService, Unsubscribe } from '../services';
+import { nextRetryState, type RetryEvent } from './retry-flow';
+import { FOLLOW_POLL_MS, NO_TERMINAL_POLLS } from './tuning';
+
+export interface FollowDeps {
+  readonly client: GitlabClient;
+  readonly terminals: TerminalService;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly accountId: string;
+  readonly projectId: number;
+  readonly projectPath: string;
+  readonly jobId: number;
+  /** The state moved (and the tab, once known). */
+  readonly changed: (state: RetryState, sessionId: string | null) => void;
+}
+
+/** A running follow; stop() ends polling and listening (the tab stays). */
+export interface Follow {
+  stop(): void;
+}
+
+/** Starts following the new job from `initial` (pending). */
+export function followRetriedJob(deps: FollowDeps, initial: RetryState): Follow {
+  let state = initial;
+  let sessionId: string | null = null;
+  let timer: TimerHandle | null = null;
+  let unlisten: Unsubscribe | null = null;
+  let runningWithoutTerminal = 0;
+  // An object, not a local: the awaits in poll() see stop() calls made meanwhile.
+  const life: { stopped: boolean } = { stopped: false };
+  const isStopped = (): boolean => life.stopped;
+
+  const stop = (): void => {
+    life.stopped = true;
+    if (timer !== null) deps.clock.clearTimeout(timer);
+    timer = null;
+    unlisten?.();
+    unlisten = null;
+  };
+
+  const feed = (event: RetryEvent): void => {
+    const next = nextRetryState(state, event);
+    if (next === state) return;
+    state = next;
+    deps.changed(state, sessionId);
+    if (state.kind === 'ended') stop();
+  };
+
+  const onSessions = (sessions: readonly SessionView[]): void => {
+    const session = sessions.find((s) => s.id === sessionId);
+    if (session !== undefined) feed({ kind: 'session', state: session.state });
+  };
+
+  const openTab = async (): Promise<void> => {
+    const opened = await deps.terminals.open({
+      kind: 'job',
+      accountId: deps.accountId,
+      projectId: deps.projectId,
+      jobId: deps.jobId,
+    });
+    if (isStopped()) return;
+    sessionId = opened.sessionId;
+    feed({ kind: 'tab-opened' });
+    unlisten = deps.terminals.onSessions(onSessions);
+    onSessions(deps.terminals.list());
+  };
+
+  const poll = async (): Promise<void> => {
+    timer = null;
+    const job = (await deps.client.getJob(deps.projectId, deps.jobId)).value;
+    if (isStopped()) return;
+    let terminal = false;
+    if (job.status === 'running') {
+      const web = (await deps.client.webJob(deps.projectPath, deps.jobId)).value;
+      terminal = web.terminal_path !== null;
+      if (!terminal) runningWithoutTerminal += 1;
+    }
+    if (isStopped()) return;
+    if (runningWithoutTerminal >= NO_TERMINAL_POLLS) {
+      feed({
+        kind: 'failed',
+        message:
+          'The new job runs, but its runner offers no terminal (no session_server in its config.toml, or the job is not yours): it continues without you.',
+      });
+      return;
+    }
+    feed({ kind: 'job', status: job.status, terminal });
+    if (state.kind === 'attaching') {
+      await openTab();
+      return;
+    }
+    schedule();
+  };
+
+  const fail = (error: unknown): void => {
+    const message = error instanceof Error ? error.message : String(error);
+    deps.logger.log('warn', 'Following a retried job failed', {
+      accountId: deps.accountId,
+      jobId: deps.jobId,
+      error: message,
+    });
+    feed({ kind: 'failed', message: `Following the new job failed: ${message}` });
+  };
+
+  const schedule = (delayMs: number = FOLLOW_POLL_MS): void => {
+    if (isStopped()) return;
+    timer = deps.clock.setTimeout(() => {
+      poll().catch(fail);
+    }, delayMs);
+  };
+
+  // The runner may already have it: ask at once, then every FOLLOW_POLL_MS.
+  schedule(0);
+  return { stop };
+}
