@@ -10,6 +10,7 @@ import { version } from '../../package.json';
 import type { EventName, EventPayload } from '../shared/contract';
 import type { SessionView } from '../shared/models';
 import { composeCore } from './core/compose';
+import { HISTORY_FILE_NAME } from './core/history/history-file';
 import { deriveTray } from './core/hold/tray-model';
 import { findLaunchUrl } from './core/jobs/launch-url';
 import { createStreamLogger } from './core/logging';
@@ -81,6 +82,7 @@ async function main(): Promise<void> {
     webSignIn: createSignInWindows(logger),
     openExternal: (url) => shell.openExternal(url),
     notifier,
+    historyPath: join(app.getPath('userData'), HISTORY_FILE_NAME),
   });
 
   const showWindow = (): void => {

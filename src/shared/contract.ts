@@ -18,6 +18,8 @@ import type {
   Settings,
   Transcript,
 } from './models';
+import type { BroadcastView } from './broadcast-models';
+import { HISTORY_OUTCOMES, type HistoryList, type HistoryOutcome } from './history-models';
 import * as v from './validate';
 
 const id = v.string({ min: 1, max: 200 });
@@ -111,6 +113,24 @@ export const requestSchemas = {
     action: v.oneOf(['release', 'keep', 'focus']),
   }),
   'shell.openExternal': v.object({ url }),
+
+  // Attach history (issue 15).
+  'history.list': v.object({}),
+  'history.export': v.object({
+    format: v.oneOf(['csv', 'json']),
+    filter: v.object({
+      account: v.optional(v.string({ max: 1000 })),
+      projectPath: v.optional(v.string({ max: 1000 })),
+      outcome: v.optional(v.oneOf(HISTORY_OUTCOMES as readonly HistoryOutcome[])),
+    }),
+  }),
+  /** Removes the account's sessions from the history (asked when the account is removed). */
+  'history.removeAccount': v.object({ accountId: id }),
+
+  // Broadcast input to chosen terminals (issue 15): the core fans each keystroke out.
+  'broadcast.get': v.object({}),
+  /** The whole target list (replaces the previous one); an empty list stops broadcasting. */
+  'broadcast.set': v.object({ sessionIds: v.array(id, { max: 200 }) }),
 } as const;
 
 export interface RequestResults {
@@ -143,6 +163,11 @@ export interface RequestResults {
   'terminal.log': LogUpdate | null;
   'notifications.act': null;
   'shell.openExternal': null;
+  'history.list': HistoryList;
+  'history.export': Transcript;
+  'history.removeAccount': { readonly removed: number };
+  'broadcast.get': BroadcastView;
+  'broadcast.set': BroadcastView;
 }
 
 /** Largest single keystroke/paste message; the core chunks pastes further for the runner. */
@@ -158,6 +183,15 @@ export const notificationSchemas = {
   }),
   'terminal.ack': v.object({ sessionId: id, bytes: v.integer({ min: 0, max: 1 << 30 }) }),
   'app.visibility': v.object({ visible: v.boolean, focused: v.boolean }),
+  /**
+   * A paste typed into a broadcast: the core types it into every live target, each wrapped in
+   * bracketed-paste markers by that target's own mode (which only its xterm knows).
+   */
+  'broadcast.paste': v.object({
+    sessionId: id,
+    data: v.string({ max: MAX_INPUT_MESSAGE }),
+    bracketed: v.array(v.object({ sessionId: id, bracketed: v.boolean }), { max: 200 }),
+  }),
 } as const;
 
 export interface EventPayloads {
@@ -172,6 +206,8 @@ export interface EventPayloads {
   /** Bring this session's tab to the front (notification click, tray menu, open-from-URL). */
   'session.focus': { readonly sessionId: string };
   'settings.changed': Settings;
+  'history.changed': HistoryList;
+  'broadcast.changed': BroadcastView;
 }
 
 export type RequestName = keyof typeof requestSchemas;

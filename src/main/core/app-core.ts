@@ -15,9 +15,11 @@ import {
   type RequestResult,
 } from '../../shared/contract';
 import type { AppInfo } from '../../shared/models';
+import type { Broadcaster } from './broadcast/broadcaster';
 import { validateExternalUrl } from './external-url';
 import type { Notifier } from './ports';
 import type { AccountsService, JobsService, TerminalService, Unsubscribe } from './services';
+import type { HistoryService } from './history/history-service';
 import type { SettingsService } from './settings/settings-service';
 import { ACCOUNT_REMOVED } from './terminal/close-reasons';
 
@@ -33,6 +35,10 @@ export interface AppCoreDeps {
   readonly notifier: Notifier;
   /** Opens an already validated http(s) URL in the user's browser. */
   readonly openExternal: (url: string) => Promise<void>;
+  /** Attach history (issue 15). */
+  readonly history: HistoryService;
+  /** Broadcast input (issue 15): every keystroke goes through it to the terminals. */
+  readonly broadcast: Broadcaster;
 }
 
 export interface AppCore extends CoreEndpoint {
@@ -47,7 +53,7 @@ type NotificationHandlers = { [N in NotificationName]: (params: NotificationPara
 
 /** Builds the contract endpoint over the given services. */
 export function createAppCore(deps: AppCoreDeps): AppCore {
-  const { accounts, jobs, terminals, settings } = deps;
+  const { accounts, jobs, terminals, settings, history, broadcast } = deps;
   const listeners = new Set<EventListener>();
   const emit = <E extends EventName>(name: E, payload: EventPayload<E>): void => {
     for (const listener of listeners) listener(name, payload);
@@ -137,11 +143,18 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       await deps.openExternal(validateExternalUrl(url));
       return null;
     },
+    'history.list': () => history.list(),
+    'history.export': ({ format, filter }) => history.export(format, filter),
+    'history.removeAccount': async ({ accountId }) => ({
+      removed: await history.removeAccount(accountId),
+    }),
+    'broadcast.get': () => broadcast.view(),
+    'broadcast.set': ({ sessionIds }) => broadcast.set(sessionIds),
   };
 
   const notificationHandlers: NotificationHandlers = {
     'terminal.input': ({ sessionId, data }) => {
-      terminals.input(sessionId, data);
+      broadcast.input(sessionId, data);
     },
     'terminal.paste': ({ sessionId, data, bracketed }) => {
       terminals.paste(sessionId, data, bracketed);
@@ -151,6 +164,9 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     },
     'app.visibility': ({ visible, focused }) => {
       jobs.setVisibility(visible, focused);
+    },
+    'broadcast.paste': ({ sessionId, data, bracketed }) => {
+      broadcast.paste(sessionId, data, bracketed);
     },
   };
 
@@ -180,6 +196,15 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     }),
     settings.onChange((value) => {
       emit('settings.changed', value);
+    }),
+    terminals.onSessions((list) => {
+      broadcast.sessions(list);
+    }),
+    broadcast.onChange((view) => {
+      emit('broadcast.changed', view);
+    }),
+    history.onChange((list) => {
+      emit('history.changed', list);
     }),
   ];
 

@@ -5,6 +5,8 @@
 import type { AppInfo } from '../../shared/models';
 import { createAccountsService } from './accounts/accounts-service';
 import { createAppCore, type AppCore } from './app-core';
+import { createBroadcaster } from './broadcast/broadcaster';
+import { createHistoryService } from './history/history-service';
 import { createHoldFeature } from './hold/hold-tracker';
 import { createJobsService } from './jobs/jobs-service';
 import { createNodeHttpTransport } from './net/node-http-transport';
@@ -35,6 +37,8 @@ export interface PlatformDeps {
   readonly clock?: Clock;
   /** Test and benchmark hooks into terminal timing (heartbeat etc.); production uses defaults. */
   readonly terminalOptions?: TerminalServiceOptions;
+  /** The attach history's file (issue 15); absent keeps it in memory for this run only. */
+  readonly historyPath?: string;
 }
 
 /** Creates every service and the contract endpoint over them. */
@@ -53,6 +57,13 @@ export function composeCore(platform: PlatformDeps): AppCore {
   });
   const optIn = platform.secrets.optInToUnencrypted ?? null;
   const hold = createHoldFeature({ clock, logger, settings: () => settings.get() });
+  const history = createHistoryService({
+    path: platform.historyPath ?? null,
+    clock,
+    logger,
+    accounts: () => accounts.list(),
+    jobs: () => jobs.snapshot(),
+  });
   const terminals = createTerminalService({
     accounts,
     http,
@@ -60,7 +71,7 @@ export function composeCore(platform: PlatformDeps): AppCore {
     logger,
     settings: () => settings.get(),
     version: platform.version,
-    holdTracker: hold.tracker,
+    holdTracker: history.wrapHoldTracker(hold.tracker),
     holdNotifications: hold.onNotification,
     ...(platform.terminalOptions ?? {}),
   });
@@ -81,10 +92,17 @@ export function composeCore(platform: PlatformDeps): AppCore {
     settings,
     notifier: platform.notifier,
     openExternal: platform.openExternal,
+    history,
+    broadcast: createBroadcaster(terminals, () => terminals.list()),
   });
   return {
     ...core,
+    start: async () => {
+      await history.start(terminals);
+      await core.start();
+    },
     dispose: async () => {
+      await history.finish();
       await core.dispose();
       hold.dispose();
     },

@@ -98,6 +98,8 @@ export interface TerminalService {
   onLog(listener: (update: LogUpdate) => void): Unsubscribe;
   onNotification(listener: (notification: AppNotification) => void): Unsubscribe;
   onFocus(listener: (sessionId: string) => void): Unsubscribe;
+  /** A tab is about to close: its session (and transcript) still exists during the call. */
+  onClosing(listener: (session: SessionView) => void): Unsubscribe;
   notificationAction(notificationId: string, action: 'release' | 'keep' | 'focus'): void;
   dispose(): Promise<void>;
 }

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppCore } from '../core/app-core';
 import { composeCore } from '../core/compose';
+import { HISTORY_FILE_NAME } from '../core/history/history-file';
 import type { Clock, HttpTransport, Logger, Notifier } from '../core/ports';
 import { createFileSecretStore } from '../core/storage/file-secret-store';
 import { createJsonSettingsStore } from '../core/storage/json-settings-store';
@@ -48,6 +49,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     notifier: toastOnlyNotifier,
     webSignIn: null,
     openExternal: options.openExternal,
+    historyPath: join(options.dataDir, HISTORY_FILE_NAME),
     ...(options.http === undefined ? {} : { http: options.http }),
     ...(options.clock === undefined ? {} : { clock: options.clock }),
     ...(options.terminalOptions === undefined ? {} : { terminalOptions: options.terminalOptions }),
