@@ -19,7 +19,7 @@ import type {
   Transcript,
 } from './models';
 import type { BroadcastView } from './broadcast-models';
-import { HISTORY_OUTCOMES, type HistoryList, type HistoryOutcome } from './history-models';
+import { HISTORY_OUTCOMES, type HistoryList } from './history-models';
 import * as v from './validate';
 
 const id = v.string({ min: 1, max: 200 });
@@ -121,7 +121,7 @@ export const requestSchemas = {
     filter: v.object({
       account: v.optional(v.string({ max: 1000 })),
       projectPath: v.optional(v.string({ max: 1000 })),
-      outcome: v.optional(v.oneOf(HISTORY_OUTCOMES as readonly HistoryOutcome[])),
+      outcome: v.optional(v.oneOf(HISTORY_OUTCOMES)),
     }),
   }),
   /** Removes the account's sessions from the history (asked when the account is removed). */

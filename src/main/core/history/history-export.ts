@@ -1,9 +1,5 @@
 /** The attach history as a file to save: CSV (for spreadsheets) or JSON (records and totals). */
-import {
-  outcomeLabel,
-  type HistoryList,
-  type HistoryRecord,
-} from '../../../shared/history-models';
+import { outcomeLabel, type HistoryList, type HistoryRecord } from '../../../shared/history-models';
 import type { Transcript } from '../../../shared/models';
 
 export type HistoryExportFormat = 'csv' | 'json';

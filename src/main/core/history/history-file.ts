@@ -27,7 +27,7 @@ const recordSchema = v.object({
   webUrl: text,
   startedAt: count,
   endedAt: count,
-  outcome: v.oneOf(HISTORY_OUTCOMES as readonly HistoryRecord['outcome'][]),
+  outcome: v.oneOf(HISTORY_OUTCOMES),
   reason: text,
   reconnects: count,
   heldSeconds: count,
@@ -97,7 +97,7 @@ export function parseHistory(content: string): {
   let firstError: string | null = null;
   for (const [index, item] of (records as unknown[]).entries()) {
     const result = recordSchema.check(item, `records[${index}]`);
-    if (result.ok) valid.push(result.value as HistoryRecord);
+    if (result.ok) valid.push(result.value);
     else firstError ??= result.error;
   }
   return { records: valid, error: firstError };

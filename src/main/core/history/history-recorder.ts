@@ -31,7 +31,10 @@ export interface HistoryRecorderDeps {
   /** The sentence for a tab the user closed (the CLI says "detached"). */
   readonly closedSentence: string;
   /** Writes the session's transcripts when the user asked for that; null when not. */
-  readonly saveTranscripts?: (view: SessionView, startedAt: number) => Promise<TranscriptFiles | null>;
+  readonly saveTranscripts?: (
+    view: SessionView,
+    startedAt: number,
+  ) => Promise<TranscriptFiles | null>;
 }
 
 export interface HistoryRecorder {

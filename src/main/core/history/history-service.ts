@@ -15,7 +15,11 @@ import type { Clock, Logger } from '../ports';
 import type { TerminalService, Unsubscribe } from '../services';
 import type { HoldTracker } from '../terminal/hold';
 import { exportHistory, type HistoryExportFormat } from './history-export';
-import { createHistoryRecorder, type HistoryRecorderDeps, type SessionFacts } from './history-recorder';
+import {
+  createHistoryRecorder,
+  type HistoryRecorderDeps,
+  type SessionFacts,
+} from './history-recorder';
 import { createHistoryStore } from './history-store';
 
 export interface HistoryServiceDeps {
@@ -61,7 +65,11 @@ export function createHistoryService(deps: HistoryServiceDeps): HistoryService {
       const { records, problem } = store.list();
       const chosen = filterHistory(records, filter);
       const now = deps.clock.now();
-      return exportHistory({ records: chosen, totals: historyTotals(chosen, now), problem }, format, now);
+      return exportHistory(
+        { records: chosen, totals: historyTotals(chosen, now), problem },
+        format,
+        now,
+      );
     },
     removeAccount: (accountId) => {
       const account = deps.accounts().find((a) => a.id === accountId);
@@ -69,7 +77,9 @@ export function createHistoryService(deps: HistoryServiceDeps): HistoryService {
       return store.remove(
         (r: HistoryRecord) =>
           r.accountId === accountId ||
-          (r.accountId === null && account !== undefined && r.account === label &&
+          (r.accountId === null &&
+            account !== undefined &&
+            r.account === label &&
             r.instance === account.baseUrl),
       );
     },
@@ -90,7 +100,10 @@ export function createHistoryService(deps: HistoryServiceDeps): HistoryService {
 }
 
 /** `@alice on gitlab.example.com`: the same words for the app's and the CLI's records. */
-export function accountLabel(account: { readonly username: string; readonly host: string }): string {
+export function accountLabel(account: {
+  readonly username: string;
+  readonly host: string;
+}): string {
   return `@${account.username} on ${account.host}`;
 }
 

@@ -27,7 +27,11 @@ export interface HistoryStore {
 }
 
 /** A store over the file at `path`; null keeps the history in memory only (tests, no data dir). */
-export function createHistoryStore(path: string | null, clock: Clock, logger: Logger): HistoryStore {
+export function createHistoryStore(
+  path: string | null,
+  clock: Clock,
+  logger: Logger,
+): HistoryStore {
   let records: readonly HistoryRecord[] = [];
   let problem: string | null = null;
   let queue: Promise<unknown> = Promise.resolve();
