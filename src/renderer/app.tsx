@@ -4,6 +4,7 @@ import { AccountsPanel } from './components/accounts/accounts-panel';
 import { AddAccountDialog } from './components/accounts/add-account-dialog';
 import { JobList } from './components/jobs/job-list';
 import { OpenUrlBox } from './components/jobs/open-url-box';
+import { HistoryView } from './components/history/history-view';
 import { EmptyAccounts } from './components/layout/empty-accounts';
 import { TerminalWorkspace } from './components/terminal/terminal-workspace';
 import { Toasts } from './components/notifications/toasts';
@@ -28,6 +29,7 @@ function Frame() {
   const accounts = useAppState((s) => s.accounts);
   const disconnected = useAppState((s) => s.disconnected);
   const [dialog, setDialog] = useState<'settings' | 'add-account' | null>(null);
+  const [historyOpen, setHistoryOpen] = useState(false);
   const { bridge } = useApp();
   useTheme(settings?.theme ?? 'system');
   useVisibilityReporting(bridge);
@@ -43,6 +45,13 @@ function Frame() {
         </div>
         {accounts.length > 0 && <OpenUrlBox />}
         <div className="spacer" />
+        <button
+          onClick={() => setHistoryOpen((open) => !open)}
+          aria-pressed={historyOpen}
+          title="Every terminal session: how it ended, runner time held"
+        >
+          History
+        </button>
         <button onClick={() => setDialog('settings')} aria-label="Settings" title="Settings">
           ⚙ Settings
         </button>
@@ -67,6 +76,7 @@ function Frame() {
           <TerminalWorkspace />
         </main>
       </div>
+      {historyOpen && <HistoryView onClose={() => setHistoryOpen(false)} />}
       {dialog === 'add-account' && <AddAccountDialog onClose={() => setDialog(null)} />}
       {dialog === 'settings' && settings !== null && (
         <SettingsDialog settings={settings} onClose={() => setDialog(null)} />

@@ -124,6 +124,11 @@ export const requestSchemas = {
       outcome: v.optional(v.oneOf(HISTORY_OUTCOMES)),
     }),
   }),
+  /** A session's automatic transcript, read back from the file it was saved to. */
+  'history.transcript': v.object({
+    recordId: v.string({ min: 1, max: 300 }),
+    format: v.oneOf(['text', 'asciicast']),
+  }),
   /** Removes the account's sessions from the history (asked when the account is removed). */
   'history.removeAccount': v.object({ accountId: id }),
 
@@ -165,6 +170,7 @@ export interface RequestResults {
   'shell.openExternal': null;
   'history.list': HistoryList;
   'history.export': Transcript;
+  'history.transcript': Transcript;
   'history.removeAccount': { readonly removed: number };
   'broadcast.get': BroadcastView;
   'broadcast.set': BroadcastView;

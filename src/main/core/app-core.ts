@@ -145,6 +145,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     },
     'history.list': () => history.list(),
     'history.export': ({ format, filter }) => history.export(format, filter),
+    'history.transcript': ({ recordId, format }) => history.transcript(recordId, format),
     'history.removeAccount': async ({ accountId }) => ({
       removed: await history.removeAccount(accountId),
     }),

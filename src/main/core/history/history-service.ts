@@ -3,6 +3,9 @@
  * the contract's history requests (list, export, remove an account's sessions).
  */
 import { randomBytes } from 'node:crypto';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { ContractError } from '../../../shared/contract';
 import {
   filterHistory,
   historyTotals,
@@ -35,6 +38,8 @@ export interface HistoryServiceDeps {
 export interface HistoryService {
   list(): HistoryList;
   export(format: HistoryExportFormat, filter: HistoryFilter): Transcript;
+  /** The saved transcript of a record, read from its file. */
+  transcript(recordId: string, format: 'text' | 'asciicast'): Promise<Transcript>;
   /** Removes the account's sessions (also those `jobshell attach` recorded for the same user). */
   removeAccount(accountId: string): Promise<number>;
   onChange(listener: (list: HistoryList) => void): Unsubscribe;
@@ -70,6 +75,26 @@ export function createHistoryService(deps: HistoryServiceDeps): HistoryService {
         format,
         now,
       );
+    },
+    transcript: async (recordId, format) => {
+      const record = store.list().records.find((r) => r.id === recordId);
+      const file = format === 'text' ? record?.transcripts?.text : record?.transcripts?.asciicast;
+      if (file === undefined) {
+        throw new ContractError('not-found', 'This session has no saved transcript.');
+      }
+      try {
+        const content = await fsp.readFile(file, 'utf8');
+        return {
+          filename: path.basename(file),
+          mimeType: format === 'text' ? 'text/plain' : 'application/x-asciicast',
+          content,
+        };
+      } catch (error) {
+        throw new ContractError(
+          'not-found',
+          `The transcript ${file} could not be read: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
     },
     removeAccount: (accountId) => {
       const account = deps.accounts().find((a) => a.id === accountId);

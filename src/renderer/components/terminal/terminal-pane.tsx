@@ -137,7 +137,7 @@ export function TerminalPane(props: {
 }
 
 /** Hands text to the browser as a file download (Electron shows its save dialog). */
-function download(filename: string, mimeType: string, content: string): void {
+export function download(filename: string, mimeType: string, content: string): void {
   const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
   const anchor = document.createElement('a');
   anchor.href = url;
