@@ -169,9 +169,7 @@ function distinct(values: readonly string[]): readonly string[] {
 
 /** The filter without undefined fields (the contract refuses explicit undefineds over JSON). */
 function definedOnly(filter: HistoryFilter): HistoryFilter {
-  return Object.fromEntries(
-    Object.entries(filter).filter(([, value]) => value !== undefined),
-  );
+  return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined));
 }
 
 export type { HistoryRecord };

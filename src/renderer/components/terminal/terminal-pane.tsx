@@ -2,6 +2,9 @@ import { useEffect, useRef } from 'react';
 import type { SessionView } from '../../../shared/models';
 import { useApp } from '../../hooks/app-context';
 import type { TerminalManager } from '../../terminal/terminal-manager';
+import { BroadcastBanner } from '../broadcast/broadcast-banner';
+import { BroadcastMenu } from '../broadcast/broadcast-menu';
+import { useBroadcast } from '../broadcast/use-broadcast';
 import { LogPane } from './log-pane';
 import { SessionToolbar } from './session-toolbar';
 import { SearchBar } from './search-bar';
@@ -40,6 +43,7 @@ export function TerminalPane(props: {
   const sessionId = session.id;
   const { bridge } = useApp();
   const info = useTerminalInfo(manager, sessionId);
+  const broadcast = useBroadcast();
   const slotRef = useRef<HTMLDivElement>(null);
   const splitRef = useRef<HTMLDivElement>(null);
 
@@ -81,6 +85,7 @@ export function TerminalPane(props: {
         info={info}
         accountColor={props.accountColor}
         logOpen={layout.logOpen}
+        extra={<BroadcastMenu session={session} />}
         actions={{
           syncSize: () => {
             run('Sync size', () =>
@@ -105,6 +110,11 @@ export function TerminalPane(props: {
         }
         onRelease={() => run('Release', () => bridge.request('terminal.release', { sessionId }))}
         onKeep={() => run('Keep', () => bridge.request('terminal.keep', { sessionId }))}
+      />
+      <BroadcastBanner
+        sessionId={sessionId}
+        view={broadcast.view}
+        onStop={() => run('Stop broadcasting', () => broadcast.store.set([]))}
       />
       <div className="terminal-split" ref={splitRef}>
         <div className="terminal-main">
