@@ -150,6 +150,8 @@ export function createHistoryRecorder(deps: HistoryRecorderDeps): HistoryRecorde
   const update = (view: SessionView): void => {
     const entry = tracked.get(view.id);
     const closed = view.state.kind === 'closed';
+    // Still the end already recorded: nothing new until a Reconnect opens the next session.
+    if (entry?.kind === 'ended' && closed) return;
     if (entry === undefined || entry.kind === 'ended') {
       // A new tab, or a manual Reconnect after the last record ended.
       const live = start(view, entry === undefined ? 0 : view.connections);

@@ -155,6 +155,8 @@ describe('history recorder', () => {
     ]);
     recorder.sessions([sessionView(open(), { connections: 2 })]);
     recorder.sessions([sessionView(closed('job-canceled'), { connections: 2 })]);
+    // Later lists still show the ended tab: no second record for the same end.
+    recorder.sessions([sessionView(closed('job-canceled'), { connections: 2 })]);
     clock.advance(1000);
     recorder.sessions([sessionView(open(), { connections: 3 })]);
     recorder.sessions([sessionView(closed('connection-lost'), { connections: 3 })]);
