@@ -4,6 +4,7 @@
  * unknown flag or a stray argument is a usage error (exit 2) that names it.
  */
 import { usageError } from './cli-error';
+import type { HistoryCommand } from './history-command';
 
 /** Where credentials come from, besides the environment. */
 export interface CredentialFlags {
@@ -25,13 +26,14 @@ export interface JobsCommand extends CredentialFlags {
   readonly json: boolean;
 }
 
-export type HelpTopic = 'main' | 'attach' | 'jobs';
+export type HelpTopic = 'main' | 'attach' | 'jobs' | 'history';
 
 export type Command =
   | { readonly kind: 'help'; readonly topic: HelpTopic }
   | { readonly kind: 'version' }
   | AttachCommand
-  | JobsCommand;
+  | JobsCommand
+  | HistoryCommand;
 
 type FlagKind = 'string' | 'strings' | 'boolean';
 
@@ -78,6 +80,8 @@ export function parseCommand(argv: readonly string[]): Command {
       return parseAttach(rest);
     case 'jobs':
       return parseJobs(rest);
+    case 'history':
+      return parseHistory(rest);
     default:
       throw usageError(
         first.startsWith('-')
@@ -89,8 +93,8 @@ export function parseCommand(argv: readonly string[]): Command {
 
 function helpTopic(word: string | undefined): HelpTopic {
   if (word === undefined) return 'main';
-  if (word === 'attach' || word === 'jobs') return word;
-  throw usageError(`No help for "${word}": the commands are attach and jobs.`);
+  if (word === 'attach' || word === 'jobs' || word === 'history') return word;
+  throw usageError(`No help for "${word}": the commands are attach, jobs and history.`);
 }
 
 function parseAttach(args: readonly string[]): Command {
@@ -121,6 +125,13 @@ function parseJobs(args: readonly string[]): Command {
     throw usageError("jobshell jobs needs your GitLab's address: --url https://gitlab.example.com");
   }
   return { kind: 'jobs', url, json: parsed.booleans.has('json'), ...credentialFlags(parsed) };
+}
+
+function parseHistory(args: readonly string[]): Command {
+  const parsed = parseFlags(args, { json: 'boolean', help: 'boolean' }, 'history');
+  if (parsed.booleans.has('help')) return { kind: 'help', topic: 'history' };
+  rejectExtra(parsed.positionals, 'history');
+  return { kind: 'history', json: parsed.booleans.has('json') };
 }
 
 function credentialFlags(parsed: Parsed): CredentialFlags {

@@ -22,7 +22,9 @@ import {
   type Ending,
   type StatusMemory,
 } from './attach-status';
+import { createAttachHistory } from './attach-history';
 import { singleAccountAccess } from './cli-account';
+import type { HistoryRecorder } from '../main/core/history/history-recorder';
 import { EXIT, SIGNAL_EXIT } from './exit-codes';
 import { HoldNotice } from './hold-notice';
 import { TerminalWriter } from './terminal-writer';
@@ -44,6 +46,8 @@ export interface AttachDeps {
   readonly version: string;
   readonly io: AttachIo;
   readonly syncSize: boolean;
+  /** Record the session in the attach history file at this path (issue 15). */
+  readonly historyPath?: string;
 }
 
 const HANDLED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -65,6 +69,9 @@ class AttachRun {
   readonly #terminal: TerminalServiceWithStats;
   readonly #input: StdinForwarder;
   readonly #cleanups: (() => void)[] = [];
+  readonly #history: HistoryRecorder | null;
+  /** The history watches until the session is closed, after the other cleanups. */
+  readonly #historyWatch: (() => void)[] = [];
   #finish: (ending: Ending) => void = () => undefined;
   #over = false;
   #sessionId: string | null = null;
@@ -77,6 +84,15 @@ class AttachRun {
     this.#interactive = io.stdin.isTTY;
     this.#writer = new TerminalWriter(io);
     this.#hold = createHoldFeature({ clock, settings, logger });
+    this.#history =
+      deps.historyPath === undefined
+        ? null
+        : createAttachHistory({
+            path: deps.historyPath,
+            connection: deps.connection,
+            clock,
+            logger,
+          });
     this.#terminal = createTerminalService({
       accounts: singleAccountAccess(deps.connection),
       http: deps.http,
@@ -84,11 +100,22 @@ class AttachRun {
       logger,
       settings,
       version: deps.version,
-      holdTracker: this.#hold.tracker,
+      holdTracker: this.#history?.wrapHoldTracker(this.#hold.tracker) ?? this.#hold.tracker,
       // stdout carries the job's bytes only: how the session ended, that it reconnected and that
       // output was dropped are said on stderr (attach-status), once.
       markers: false,
     });
+    const history = this.#history;
+    if (history !== null) {
+      this.#historyWatch.push(
+        this.#terminal.onSessions((views) => {
+          history.sessions(views);
+        }),
+        this.#terminal.onClosing((view) => {
+          history.closing(view);
+        }),
+      );
+    }
     this.#input = new StdinForwarder(io.stdin, this.#interactive, {
       send: (data) => {
         if (this.#sessionId !== null) this.#terminal.input(this.#sessionId, data);
@@ -246,5 +273,7 @@ class AttachRun {
     if (this.#sessionId !== null) this.#terminal.close(this.#sessionId);
     await this.#terminal.dispose();
     this.#hold.dispose();
+    for (const stop of this.#historyWatch.splice(0)) stop();
+    await this.#history?.finish();
   }
 }

@@ -25,7 +25,8 @@ Usage:
   jobshell attach <job-url> [options]   open a running job's shell here
   jobshell jobs --url <gitlab-url> [--json] [options]
                                         list your running and pending jobs
-  jobshell help [attach|jobs]           show help for a command
+  jobshell history [--json]             every terminal session so far, with totals
+  jobshell help [attach|jobs|history]   show help for a command
   jobshell --version
 
 Run "jobshell <command> --help" for the options of a command.`;
@@ -52,6 +53,8 @@ ${CREDENTIALS}
 Environment:
   JOBSHELL_LOG          debug, info, warn or error: write the core's log (JSON
                         lines, no secrets) to stderr
+  JOBSHELL_DATA_DIR     where the attach history is kept (default: the desktop
+                        app's data folder); every attach session is recorded there
 
 ${EXIT_CODES}`;
 
@@ -72,3 +75,24 @@ Exit codes:
   0    listed (also when there are no jobs)
   1    GitLab could not be reached or answered with an error
   2    usage or credentials problem`;
+
+export const HISTORY_USAGE = `Usage: jobshell history [--json]
+
+Prints the attach history: every terminal session of the desktop app and of
+jobshell attach (newest first), how it ended, how long it held a finished job
+open, and whether Jobshell released it; then the totals (runner time held after
+scripts ended this week and all time; released by you, by auto-release, timed
+out).
+
+Options:
+  --json                print {totals, records}, the same as the app's export
+  --help                this help
+
+Environment:
+  JOBSHELL_DATA_DIR     where the history is kept (default: the desktop app's
+                        data folder, e.g. ~/.config/Jobshell on Linux)
+
+Exit codes:
+  0    printed (also when the history is empty; a damaged file is set aside and
+       reported on stderr)
+  2    usage problem`;
