@@ -20,6 +20,7 @@ import type {
 } from './models';
 import type { BroadcastView } from './broadcast-models';
 import { HISTORY_OUTCOMES, type HistoryList } from './history-models';
+import type { TranscriptSettings } from './transcript-settings';
 import * as v from './validate';
 
 const id = v.string({ min: 1, max: 200 });
@@ -129,6 +130,13 @@ export const requestSchemas = {
     recordId: v.string({ min: 1, max: 300 }),
     format: v.oneOf(['text', 'asciicast']),
   }),
+  /** Automatic transcripts: opt-in, folder, redaction rules (each checked, with a clear error). */
+  'transcripts.settings': v.object({}),
+  'transcripts.update': v.object({
+    enabled: v.boolean,
+    folder: v.string({ min: 1, max: 4096 }),
+    redactions: v.array(v.string({ max: 1000 }), { max: 50 }),
+  }),
   /** Removes the account's sessions from the history (asked when the account is removed). */
   'history.removeAccount': v.object({ accountId: id }),
 
@@ -171,6 +179,8 @@ export interface RequestResults {
   'history.list': HistoryList;
   'history.export': Transcript;
   'history.transcript': Transcript;
+  'transcripts.settings': TranscriptSettings;
+  'transcripts.update': TranscriptSettings;
   'history.removeAccount': { readonly removed: number };
   'broadcast.get': BroadcastView;
   'broadcast.set': BroadcastView;

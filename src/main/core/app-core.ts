@@ -145,6 +145,8 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     },
     'history.list': () => history.list(),
     'history.export': ({ format, filter }) => history.export(format, filter),
+    'transcripts.settings': () => history.transcriptSettings(),
+    'transcripts.update': (next) => history.updateTranscriptSettings(next),
     'history.transcript': ({ recordId, format }) => history.transcript(recordId, format),
     'history.removeAccount': async ({ accountId }) => ({
       removed: await history.removeAccount(accountId),

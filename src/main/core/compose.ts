@@ -2,11 +2,14 @@
  * Builds the whole core from a platform's implementations of the ports. Electron, browser mode
  * and the tests call this; only the ports differ between them.
  */
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { AppInfo } from '../../shared/models';
 import { createAccountsService } from './accounts/accounts-service';
 import { createAppCore, type AppCore } from './app-core';
 import { createBroadcaster } from './broadcast/broadcaster';
 import { createHistoryService } from './history/history-service';
+import { createAutoTranscripts } from './transcripts/auto-transcripts';
 import { createHoldFeature } from './hold/hold-tracker';
 import { createJobsService } from './jobs/jobs-service';
 import { createNodeHttpTransport } from './net/node-http-transport';
@@ -57,12 +60,27 @@ export function composeCore(platform: PlatformDeps): AppCore {
   });
   const optIn = platform.secrets.optInToUnencrypted ?? null;
   const hold = createHoldFeature({ clock, logger, settings: () => settings.get() });
+  const transcripts = createAutoTranscripts(
+    platform.store,
+    platform.historyPath === undefined
+      ? join(homedir(), 'jobshell-transcripts')
+      : join(dirname(platform.historyPath), 'transcripts'),
+  );
   const history = createHistoryService({
     path: platform.historyPath ?? null,
     clock,
     logger,
     accounts: () => accounts.list(),
     jobs: () => jobs.snapshot(),
+    transcripts,
+    saveTranscripts: (view, startedAt) =>
+      transcripts.save(view, startedAt, (format) => {
+        try {
+          return terminals.transcript(view.id, format);
+        } catch {
+          return null; // The tab is already gone.
+        }
+      }),
   });
   const terminals = createTerminalService({
     accounts,

@@ -14,6 +14,7 @@ import {
   type HistoryRecord,
 } from '../../../shared/history-models';
 import type { AccountView, JobView, SessionView, Transcript } from '../../../shared/models';
+import type { TranscriptSettings } from '../../../shared/transcript-settings';
 import type { Clock, Logger } from '../ports';
 import type { TerminalService, Unsubscribe } from '../services';
 import type { HoldTracker } from '../terminal/hold';
@@ -33,11 +34,18 @@ export interface HistoryServiceDeps {
   readonly accounts: () => readonly AccountView[];
   readonly jobs: () => readonly { readonly jobs: readonly JobView[] }[];
   readonly saveTranscripts?: HistoryRecorderDeps['saveTranscripts'];
+  /** Automatic transcripts' settings (issue 15 part 3), kept with the history they link from. */
+  readonly transcripts?: {
+    readonly settings: () => TranscriptSettings;
+    readonly update: (next: TranscriptSettings) => TranscriptSettings;
+  };
 }
 
 export interface HistoryService {
   list(): HistoryList;
   export(format: HistoryExportFormat, filter: HistoryFilter): Transcript;
+  transcriptSettings(): TranscriptSettings;
+  updateTranscriptSettings(next: TranscriptSettings): TranscriptSettings;
   /** The saved transcript of a record, read from its file. */
   transcript(recordId: string, format: 'text' | 'asciicast'): Promise<Transcript>;
   /** Removes the account's sessions (also those `jobshell attach` recorded for the same user). */
@@ -49,6 +57,8 @@ export interface HistoryService {
   /** Records the sessions still open as closed and writes everything. */
   finish(): Promise<void>;
 }
+
+const NO_TRANSCRIPTS = 'Automatic transcripts are not available here.';
 
 /** Creates the app's history service over the file at `deps.path` (null: memory only). */
 export function createHistoryService(deps: HistoryServiceDeps): HistoryService {
@@ -75,6 +85,14 @@ export function createHistoryService(deps: HistoryServiceDeps): HistoryService {
         format,
         now,
       );
+    },
+    transcriptSettings: () => {
+      if (deps.transcripts === undefined) throw new ContractError('unavailable', NO_TRANSCRIPTS);
+      return deps.transcripts.settings();
+    },
+    updateTranscriptSettings: (next) => {
+      if (deps.transcripts === undefined) throw new ContractError('unavailable', NO_TRANSCRIPTS);
+      return deps.transcripts.update(next);
     },
     transcript: async (recordId, format) => {
       const record = store.list().records.find((r) => r.id === recordId);
