@@ -57,6 +57,7 @@ interface Live {
   view: SessionView;
   heldSince: number | null;
   holdDeadline: number | null;
+  holdTimeoutS: number | null;
   wasHeld: boolean;
 }
 
@@ -79,6 +80,7 @@ export function createHistoryRecorder(deps: HistoryRecorderDeps): HistoryRecorde
     view,
     heldSince: null,
     holdDeadline: null,
+    holdTimeoutS: null,
     wasHeld: false,
   });
 
@@ -89,6 +91,7 @@ export function createHistoryRecorder(deps: HistoryRecorderDeps): HistoryRecorde
       const { hold } = view.state;
       live.heldSince ??= hold.deadline - hold.timeoutS * 1000;
       live.holdDeadline = hold.deadline;
+      live.holdTimeoutS = hold.timeoutS;
     }
   };
 
@@ -96,8 +99,14 @@ export function createHistoryRecorder(deps: HistoryRecorderDeps): HistoryRecorde
     const now = clock.now();
     const { view } = live;
     const heldUntil = Math.min(now, live.holdDeadline ?? now);
+    // A hold that timed out lasted its whole session_timeout, whatever our view of its start (a
+    // log without timestamps dates the hold from the poll that saw it, up to a poll late).
     const heldSeconds =
-      live.heldSince === null ? 0 : Math.max(0, Math.round((heldUntil - live.heldSince) / 1000));
+      live.heldSince === null
+        ? 0
+        : ending.outcome === 'hold-timed-out' && live.holdTimeoutS !== null
+          ? live.holdTimeoutS
+          : Math.max(0, Math.round((heldUntil - live.heldSince) / 1000));
     const base: HistoryRecord = {
       id: `${deps.runId}-${view.id}-${live.startedAt}`,
       source: deps.source,

@@ -24,7 +24,7 @@ export function HistoryTable({ records }: { readonly records: readonly HistoryRe
         </thead>
         <tbody>
           {records.map((r) => (
-            <tr key={r.id} data-outcome={r.outcome}>
+            <tr key={r.id} data-outcome={r.outcome} data-held-seconds={r.heldSeconds}>
               <td>{time.format(r.startedAt)}</td>
               <td>
                 <span className="history-job">{r.jobName}</span>{' '}
