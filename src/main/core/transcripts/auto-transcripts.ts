@@ -125,7 +125,7 @@ function fromStored(value: unknown, defaultFolder: string): TranscriptSettings {
     folder: typeof v.folder === 'string' && path.isAbsolute(v.folder) ? v.folder : defaultFolder,
     redactions:
       Array.isArray(v.redactions) && v.redactions.every((r) => typeof r === 'string')
-        ? (v.redactions)
+        ? v.redactions
         : DEFAULT_REDACTIONS,
   };
 }
