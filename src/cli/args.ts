@@ -4,6 +4,7 @@
  * unknown flag or a stray argument is a usage error (exit 2) that names it.
  */
 import { usageError } from './cli-error';
+import type { HistoryCommand } from './history-command';
 
 /** Where credentials come from, besides the environment. */
 export interface CredentialFlags {
@@ -36,14 +37,15 @@ export interface RetryCommand extends CredentialFlags {
   readonly syncSize: boolean;
 }
 
-export type HelpTopic = 'main' | 'attach' | 'jobs' | 'retry';
+export type HelpTopic = 'main' | 'attach' | 'jobs' | 'retry' | 'history';
 
 export type Command =
   | { readonly kind: 'help'; readonly topic: HelpTopic }
   | { readonly kind: 'version' }
   | AttachCommand
   | JobsCommand
-  | RetryCommand;
+  | RetryCommand
+  | HistoryCommand;
 
 type FlagKind = 'string' | 'strings' | 'boolean';
 
@@ -98,6 +100,8 @@ export function parseCommand(argv: readonly string[]): Command {
       return parseJobs(rest);
     case 'retry':
       return parseRetry(rest);
+    case 'history':
+      return parseHistory(rest);
     default:
       throw usageError(
         first.startsWith('-')
@@ -109,8 +113,8 @@ export function parseCommand(argv: readonly string[]): Command {
 
 function helpTopic(word: string | undefined): HelpTopic {
   if (word === undefined) return 'main';
-  if (word === 'attach' || word === 'jobs' || word === 'retry') return word;
-  throw usageError(`No help for "${word}": the commands are attach, jobs and retry.`);
+  if (word === 'attach' || word === 'jobs' || word === 'retry' || word === 'history') return word;
+  throw usageError(`No help for "${word}": the commands are attach, jobs, retry and history.`);
 }
 
 function parseAttach(args: readonly string[]): Command {
@@ -162,6 +166,13 @@ function parseJobs(args: readonly string[]): Command {
     throw usageError("jobshell jobs needs your GitLab's address: --url https://gitlab.example.com");
   }
   return { kind: 'jobs', url, json: parsed.booleans.has('json'), ...credentialFlags(parsed) };
+}
+
+function parseHistory(args: readonly string[]): Command {
+  const parsed = parseFlags(args, { json: 'boolean', help: 'boolean' }, 'history');
+  if (parsed.booleans.has('help')) return { kind: 'help', topic: 'history' };
+  rejectExtra(parsed.positionals, 'history');
+  return { kind: 'history', json: parsed.booleans.has('json') };
 }
 
 function credentialFlags(parsed: Parsed): CredentialFlags {

@@ -16,6 +16,8 @@ export interface CommandDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly version: string;
+  /** The attach history file (issue 15); absent: the session is not recorded. */
+  readonly historyPath?: string;
 }
 
 /** Runs `attach`; resolves with the exit code, throws CliErrors and the core's errors. */
@@ -47,5 +49,6 @@ export async function runAttach(
     version: deps.version,
     io: deps.io,
     syncSize: command.syncSize,
+    ...(deps.historyPath === undefined ? {} : { historyPath: deps.historyPath }),
   });
 }

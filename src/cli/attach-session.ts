@@ -11,6 +11,8 @@ import {
   type AccountConnection,
   type Clock,
   type HoldFeature,
+  type HistoryRecorder,
+  type HoldTracker,
   type Logger,
   type NetworkAdapters,
   type TerminalServiceWithStats,
@@ -24,6 +26,7 @@ import {
   type Ending,
   type StatusMemory,
 } from './attach-status';
+import { createAttachHistory } from './attach-history';
 import { singleAccountAccess } from './cli-account';
 import { EXIT, SIGNAL_EXIT } from './exit-codes';
 import { HoldNotice } from './hold-notice';
@@ -46,6 +49,8 @@ export interface AttachDeps {
   readonly version: string;
   readonly io: AttachIo;
   readonly syncSize: boolean;
+  /** Record the session in the attach history file at this path (issue 15). */
+  readonly historyPath?: string;
 }
 
 const HANDLED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -67,6 +72,9 @@ class AttachRun {
   readonly #terminal: TerminalServiceWithStats;
   readonly #input: StdinForwarder;
   readonly #cleanups: (() => void)[] = [];
+  readonly #history: HistoryRecorder | null;
+  /** The history watches until the session is closed, after the other cleanups. */
+  readonly #historyWatch: (() => void)[] = [];
   #finish: (ending: Ending) => void = () => undefined;
   #over = false;
   #sessionId: string | null = null;
@@ -78,6 +86,16 @@ class AttachRun {
     const { io, clock, logger } = deps;
     this.#interactive = io.stdin.isTTY;
     this.#writer = new TerminalWriter(io);
+    this.#history =
+      deps.historyPath === undefined
+        ? null
+        : createAttachHistory({
+            path: deps.historyPath,
+            connection: deps.connection,
+            clock,
+            logger,
+          });
+    const history = this.#history;
     const { terminals, hold } = composeTerminals({
       accounts: singleAccountAccess(deps.connection),
       network: deps.network,
@@ -85,12 +103,25 @@ class AttachRun {
       logger,
       settings,
       version: deps.version,
+      ...(history === null
+        ? {}
+        : { wrapHoldTracker: (tracker: HoldTracker) => history.wrapHoldTracker(tracker) }),
       // stdout carries the job's bytes only: how the session ended, that it reconnected and that
       // output was dropped are said on stderr (attach-status), once.
       options: { markers: false },
     });
     this.#hold = hold;
     this.#terminal = terminals;
+    if (history !== null) {
+      this.#historyWatch.push(
+        this.#terminal.onSessions((views) => {
+          history.sessions(views);
+        }),
+        this.#terminal.onClosing((view) => {
+          history.closing(view);
+        }),
+      );
+    }
     this.#input = new StdinForwarder(io.stdin, this.#interactive, {
       send: (data) => {
         if (this.#sessionId !== null) this.#terminal.input(this.#sessionId, data);
@@ -254,5 +285,7 @@ class AttachRun {
     if (this.#sessionId !== null) this.#terminal.close(this.#sessionId);
     await this.#terminal.dispose();
     this.#hold.dispose();
+    for (const stop of this.#historyWatch.splice(0)) stop();
+    await this.#history?.finish();
   }
 }

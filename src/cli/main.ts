@@ -3,18 +3,28 @@
  * process, runs one command and turns every failure into a message on stderr and an exit code.
  */
 import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { version } from '../../package.json';
-import { createStreamLogger, systemClock, type Logger, type LogLevel } from '../main/core';
+import {
+  createStreamLogger,
+  HISTORY_FILE_NAME,
+  systemClock,
+  type Logger,
+  type LogLevel,
+} from '../main/core';
 import { nodeNetwork } from '../main/node';
 import { assertNever } from '../shared/assert-never';
 import { parseCommand, type HelpTopic } from './args';
 import { runAttach, type CommandDeps } from './attach-command';
 import type { AttachIo } from './attach-session';
 import { toCliError } from './cli-error';
+import { cliDataDir } from './data-dir';
 import { EXIT } from './exit-codes';
+import { runHistory } from './history-command';
 import { runJobs } from './jobs-command';
 import { runRetry } from './retry-command';
-import { ATTACH_USAGE, JOBS_USAGE, MAIN_USAGE, RETRY_USAGE } from './usage';
+import { ATTACH_USAGE, HISTORY_USAGE, JOBS_USAGE, MAIN_USAGE, RETRY_USAGE } from './usage';
 
 /** Names the log level of the core's JSON log on stderr; unset keeps the terminal clean. */
 export const LOG_ENV = 'JOBSHELL_LOG';
@@ -41,6 +51,13 @@ export async function runCli(argv: readonly string[], io: AttachIo): Promise<num
         return await runJobs(command, { ...commandDeps(io), write: writeOut });
       case 'retry':
         return await runRetry(command, { ...commandDeps(io), io });
+      case 'history':
+        return await runHistory(command, {
+          ...commandDeps(io),
+          path: historyPath(),
+          write: writeOut,
+          warn: (text) => io.stderr.write(text),
+        });
       default:
         return assertNever(command, 'command');
     }
@@ -61,6 +78,8 @@ function helpText(topic: HelpTopic): string {
       return JOBS_USAGE;
     case 'retry':
       return RETRY_USAGE;
+    case 'history':
+      return HISTORY_USAGE;
     default:
       return assertNever(topic, 'help topic');
   }
@@ -79,7 +98,13 @@ function commandDeps(io: AttachIo): CommandDeps {
     clock: systemClock,
     logger: loggerFor(process.env[LOG_ENV], io),
     version,
+    historyPath: historyPath(),
   };
+}
+
+/** The attach history file shared with the desktop app (JOBSHELL_DATA_DIR moves it). */
+function historyPath(): string {
+  return join(cliDataDir(process.env, process.platform, homedir()), HISTORY_FILE_NAME);
 }
 
 /** The core's log goes to stderr only when asked for: it would garble an interactive terminal. */

@@ -28,7 +28,9 @@ Usage:
   jobshell retry <job-url> [--attach] [options]
                                         retry a finished job; --attach opens
                                         the new job's shell here when it runs
-  jobshell help [attach|jobs|retry]     show help for a command
+  jobshell history [--json]             every terminal session so far, with totals
+  jobshell help [attach|jobs|retry|history]
+                                        show help for a command
   jobshell --version
 
 Run "jobshell <command> --help" for the options of a command.`;
@@ -55,6 +57,8 @@ ${CREDENTIALS}
 Environment:
   JOBSHELL_LOG          debug, info, warn or error: write the core's log (JSON
                         lines, no secrets) to stderr
+  JOBSHELL_DATA_DIR     where the attach history is kept (default: the desktop
+                        app's data folder); every attach session is recorded there
 
 ${EXIT_CODES}`;
 
@@ -104,3 +108,24 @@ ${CREDENTIALS}
 
 ${EXIT_CODES}
   3 also: GitLab refused the retry (not retryable, role, protected branch).`;
+
+export const HISTORY_USAGE = `Usage: jobshell history [--json]
+
+Prints the attach history: every terminal session of the desktop app and of
+jobshell attach (newest first), how it ended, how long it held a finished job
+open, and whether Jobshell released it; then the totals (runner time held after
+scripts ended this week and all time; released by you, by auto-release, timed
+out).
+
+Options:
+  --json                print {totals, records}, the same as the app's export
+  --help                this help
+
+Environment:
+  JOBSHELL_DATA_DIR     where the history is kept (default: the desktop app's
+                        data folder, e.g. ~/.config/Jobshell on Linux)
+
+Exit codes:
+  0    printed (also when the history is empty; a damaged file is set aside and
+       reported on stderr)
+  2    usage problem`;

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { version } from '../../package.json';
 import type { EventName, EventPayload } from '../shared/contract';
 import type { SessionView } from '../shared/models';
-import { composeCore, createStreamLogger } from './core';
+import { composeCore, createStreamLogger, HISTORY_FILE_NAME } from './core';
 import { createAppTray, type AppTray } from './electron/app-tray';
 import { createDesktopNotifier } from './electron/desktop-notifier';
 import { createElectronSettingsStore } from './electron/electron-settings-store';
@@ -95,6 +95,7 @@ async function main(): Promise<void> {
     openExternal: (url) => shell.openExternal(url),
     notifier,
     network: nodeNetwork(),
+    historyPath: join(app.getPath('userData'), HISTORY_FILE_NAME),
   });
 
   const showWindow = (): void => {

@@ -4,6 +4,7 @@ import { AccountsPanel } from './components/accounts/accounts-panel';
 import { AddAccountDialog } from './components/accounts/add-account-dialog';
 import { JobList } from './components/jobs/job-list';
 import { OpenUrlBox } from './components/jobs/open-url-box';
+import { HistoryView } from './components/history/history-view';
 import { EmptyAccounts } from './components/layout/empty-accounts';
 import { TerminalWorkspace } from './components/terminal/terminal-workspace';
 import { Toasts } from './components/notifications/toasts';
@@ -29,6 +30,7 @@ function Frame() {
   const accounts = useAppState((s) => s.accounts);
   const disconnected = useAppState((s) => s.disconnected);
   const [dialog, setDialog] = useState<'settings' | 'add-account' | null>(null);
+  const [historyOpen, setHistoryOpen] = useState(false);
   const { bridge, store } = useApp();
   const closeDialog = (): void => {
     setDialog(null);
@@ -50,6 +52,13 @@ function Frame() {
         </div>
         {accounts.length > 0 && <OpenUrlBox />}
         <div className="spacer" />
+        <button
+          onClick={() => setHistoryOpen((open) => !open)}
+          aria-pressed={historyOpen}
+          title="Every terminal session: how it ended, runner time held"
+        >
+          History
+        </button>
         <button onClick={() => setDialog('settings')} aria-label="Settings" title="Settings">
           ⚙ Settings
         </button>
@@ -74,6 +83,7 @@ function Frame() {
           <TerminalWorkspace />
         </main>
       </div>
+      {historyOpen && <HistoryView onClose={() => setHistoryOpen(false)} />}
       {dialog === 'add-account' && <AddAccountDialog onClose={closeDialog} />}
       {dialog === 'settings' && settings !== null && (
         <SettingsDialog settings={settings} onClose={closeDialog} />

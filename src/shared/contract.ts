@@ -22,6 +22,9 @@ import type {
   Settings,
   Transcript,
 } from './models';
+import type { BroadcastView } from './broadcast-models';
+import { HISTORY_OUTCOMES, type HistoryList } from './history-models';
+import type { TranscriptSettings } from './transcript-settings';
 import * as v from './validate';
 
 const id = v.string({ min: 1, max: 200 });
@@ -129,6 +132,36 @@ export const requestSchemas = {
     action: v.oneOf(['release', 'keep', 'focus']),
   }),
   'shell.openExternal': v.object({ url }),
+
+  // Attach history (issue 15).
+  'history.list': v.object({}),
+  'history.export': v.object({
+    format: v.oneOf(['csv', 'json']),
+    filter: v.object({
+      account: v.optional(v.string({ max: 1000 })),
+      projectPath: v.optional(v.string({ max: 1000 })),
+      outcome: v.optional(v.oneOf(HISTORY_OUTCOMES)),
+    }),
+  }),
+  /** A session's automatic transcript, read back from the file it was saved to. */
+  'history.transcript': v.object({
+    recordId: v.string({ min: 1, max: 300 }),
+    format: v.oneOf(['text', 'asciicast']),
+  }),
+  /** Automatic transcripts: opt-in, folder, redaction rules (each checked, with a clear error). */
+  'transcripts.settings': v.object({}),
+  'transcripts.update': v.object({
+    enabled: v.boolean,
+    folder: v.string({ min: 1, max: 4096 }),
+    redactions: v.array(v.string({ max: 1000 }), { max: 50 }),
+  }),
+  /** Removes the account's sessions from the history (asked when the account is removed). */
+  'history.removeAccount': v.object({ accountId: id }),
+
+  // Broadcast input to chosen terminals (issue 15): the core fans each keystroke out.
+  'broadcast.get': v.object({}),
+  /** The whole target list (replaces the previous one); an empty list stops broadcasting. */
+  'broadcast.set': v.object({ sessionIds: v.array(id, { max: 200 }) }),
 } as const;
 
 export interface RequestResults {
@@ -165,6 +198,14 @@ export interface RequestResults {
   'retry.start': RetryView;
   'retry.list': readonly RetryView[];
   'shell.openExternal': null;
+  'history.list': HistoryList;
+  'history.export': Transcript;
+  'history.transcript': Transcript;
+  'transcripts.settings': TranscriptSettings;
+  'transcripts.update': TranscriptSettings;
+  'history.removeAccount': { readonly removed: number };
+  'broadcast.get': BroadcastView;
+  'broadcast.set': BroadcastView;
 }
 
 /** Largest single keystroke/paste message; the core chunks pastes further for the runner. */
@@ -180,6 +221,15 @@ export const notificationSchemas = {
   }),
   'terminal.ack': v.object({ sessionId: id, bytes: v.integer({ min: 0, max: 1 << 30 }) }),
   'app.visibility': v.object({ visible: v.boolean, focused: v.boolean }),
+  /**
+   * A paste typed into a broadcast: the core types it into every live target, each wrapped in
+   * bracketed-paste markers by that target's own mode (which only its xterm knows).
+   */
+  'broadcast.paste': v.object({
+    sessionId: id,
+    data: v.string({ max: MAX_INPUT_MESSAGE }),
+    bracketed: v.array(v.object({ sessionId: id, bracketed: v.boolean }), { max: 200 }),
+  }),
 } as const;
 
 export interface EventPayloads {
@@ -198,6 +248,8 @@ export interface EventPayloads {
   'jobTerminals.changed': JobTerminalsSnapshot;
   /** Every retry with terminal in progress or recently ended. */
   'retries.changed': readonly RetryView[];
+  'history.changed': HistoryList;
+  'broadcast.changed': BroadcastView;
 }
 
 export type RequestName = keyof typeof requestSchemas;

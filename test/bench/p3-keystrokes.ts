@@ -19,7 +19,7 @@ const KEYSTROKES = 200;
 /** Keys typed first and not counted: JIT warm-up of every hop. */
 const WARMUP_KEYSTROKES = 20;
 
-interface Legs {
+export interface Legs {
   readonly inbound: number[];
   readonly outbound: number[];
   readonly roundTrip: number[];
@@ -86,9 +86,9 @@ async function measure(env: BenchEnv): Promise<BenchReport> {
 }
 
 /** Stamps at the hop next to Workhorse: the core's socket (Jobshell) or the relay (baseline). */
-type Listen = (stamps: { sent(at: number): void; received(at: number): void }) => () => void;
+export type Listen = (stamps: { sent(at: number): void; received(at: number): void }) => () => void;
 
-interface Measured {
+export interface Measured {
   /** Legs measured at the hop next to Workhorse (what the goal compares). */
   readonly legs: Legs;
   /** Legs measured at the page's own socket (key → page send, page receive → glyph). */
@@ -96,7 +96,11 @@ interface Measured {
 }
 
 /** Warm-up, then timed keystrokes; each key's stamps are paired with the hop's first send/receive after it. */
-async function measureLegs(page: Page, listen: Listen, offset: ClockOffset): Promise<Measured> {
+export async function measureLegs(
+  page: Page,
+  listen: Listen,
+  offset: ClockOffset,
+): Promise<Measured> {
   let sentAt: number | null = null;
   let recvAt: number | null = null;
   const stop = listen({
@@ -161,7 +165,7 @@ async function jobshellLegs(
   }
 }
 
-async function baselineLegs(
+export async function baselineLegs(
   env: BenchEnv,
   size: { cols: number; rows: number },
 ): Promise<Measured & { offset: ClockOffset }> {

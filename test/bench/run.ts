@@ -32,6 +32,11 @@ const MODULES: readonly BenchModule[] = [
   { id: 'P1', title: 'Output throughput', load: () => import('./p1-throughput') },
   { id: 'P2', title: 'Back-pressure', load: () => import('./p2-backpressure') },
   { id: 'P3', title: 'Keystroke overhead', load: () => import('./p3-keystrokes') },
+  {
+    id: 'P3B',
+    title: 'Keystroke overhead, broadcast to 8',
+    load: () => import('./p3b-broadcast'),
+  },
   { id: 'P4', title: 'Memory per terminal', load: () => import('./p4-memory') },
   { id: 'P5', title: 'Many terminals, one flooding', load: () => import('./p5-many-terminals') },
   { id: 'P6', title: 'Start to interactive', load: () => import('./p6-startup') },

@@ -14,11 +14,13 @@ import {
 } from '../../shared/contract';
 import { createEmitter } from '../../shared/event-emitter';
 import type { AppInfo } from '../../shared/models';
+import type { Broadcaster } from './broadcast/broadcaster';
 import { validateExternalUrl } from './external-url';
 import { createJobTerminalModel } from './hold/job-terminals';
 import type { Notifier } from './ports';
 import type { RetryService } from './retry/retry-service';
 import type { AccountsService, JobsService, TerminalService, Unsubscribe } from './services';
+import type { HistoryService } from './history/history-service';
 import type { SettingsService } from './settings/settings-service';
 import { ACCOUNT_REMOVED } from './terminal/close-reasons';
 
@@ -36,6 +38,10 @@ export interface AppCoreDeps {
   readonly openExternal: (url: string) => Promise<void>;
   /** Retry with terminal; absent where it is not composed (its requests then say so). */
   readonly retries?: RetryService;
+  /** Attach history (issue 15). */
+  readonly history: HistoryService;
+  /** Broadcast input (issue 15): every keystroke goes through it to the terminals. */
+  readonly broadcast: Broadcaster;
 }
 
 export interface AppCore extends CoreEndpoint {
@@ -55,7 +61,7 @@ type NotificationHandlers = { [N in NotificationName]: (params: NotificationPara
 
 /** Builds the contract endpoint over the given services. */
 export function createAppCore(deps: AppCoreDeps): AppCore {
-  const { accounts, jobs, terminals, settings } = deps;
+  const { accounts, jobs, terminals, settings, history, broadcast } = deps;
   // Services' events reach the transports through this one emitter (issue 17 item 3).
   const events = createEmitter<EventPayloads>();
   const emit = events.emit;
@@ -157,11 +163,21 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       await deps.openExternal(validateExternalUrl(url));
       return null;
     },
+    'history.list': () => history.list(),
+    'history.export': ({ format, filter }) => history.export(format, filter),
+    'transcripts.settings': () => history.transcriptSettings(),
+    'transcripts.update': (next) => history.updateTranscriptSettings(next),
+    'history.transcript': ({ recordId, format }) => history.transcript(recordId, format),
+    'history.removeAccount': async ({ accountId }) => ({
+      removed: await history.removeAccount(accountId),
+    }),
+    'broadcast.get': () => broadcast.view(),
+    'broadcast.set': ({ sessionIds }) => broadcast.set(sessionIds),
   };
 
   const notificationHandlers: NotificationHandlers = {
     'terminal.input': ({ sessionId, data }) => {
-      terminals.input(sessionId, data);
+      broadcast.input(sessionId, data);
     },
     'terminal.paste': ({ sessionId, data, bracketed }) => {
       terminals.paste(sessionId, data, bracketed);
@@ -171,6 +187,9 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     },
     'app.visibility': ({ visible, focused }) => {
       jobs.setVisibility(visible, focused);
+    },
+    'broadcast.paste': ({ sessionId, data, bracketed }) => {
+      broadcast.paste(sessionId, data, bracketed);
     },
   };
 
@@ -210,6 +229,15 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     deps.retries?.onChange((list) => {
       emit('retries.changed', list);
     }) ?? (() => undefined),
+    terminals.onSessions((list) => {
+      broadcast.sessions(list);
+    }),
+    broadcast.onChange((view) => {
+      emit('broadcast.changed', view);
+    }),
+    history.onChange((list) => {
+      emit('history.changed', list);
+    }),
   ];
 
   return {

@@ -7,6 +7,11 @@ import type { AppInfo, CertificateInfo, Settings } from '../../shared/models';
 import { createAccountsService } from './accounts/accounts-service';
 import { createAppCore, type AppCore } from './app-core';
 import { createHoldFeature, type HoldFeature } from './hold/hold-tracker';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createBroadcaster } from './broadcast/broadcaster';
+import { createHistoryService } from './history/history-service';
+import { createAutoTranscripts } from './transcripts/auto-transcripts';
 import { createJobsService } from './jobs/jobs-service';
 import {
   systemClock,
@@ -22,6 +27,7 @@ import {
 import { createRetryService } from './retry/retry-service';
 import type { AccountAccess } from './services';
 import { createSettingsService } from './settings/settings-service';
+import type { HoldTracker } from './terminal/hold';
 import type { SocketFactory } from './terminal/socket';
 import {
   createTerminalService,
@@ -54,6 +60,8 @@ export interface PlatformDeps {
   readonly clock?: Clock;
   /** Test and benchmark hooks into terminal timing (heartbeat etc.); production uses defaults. */
   readonly terminalOptions?: TerminalServiceOptions;
+  /** The attach history's file (issue 15); absent keeps it in memory for this run only. */
+  readonly historyPath?: string;
 }
 
 /** Creates every service and the contract endpoint over them. */
@@ -72,6 +80,28 @@ export function composeCore(platform: PlatformDeps): AppCore {
     inspectCertificate: (url, options) => network.inspectCertificate(url, options, clock),
   });
   const optIn = platform.secrets.optInToUnencrypted ?? null;
+  const transcripts = createAutoTranscripts(
+    platform.store,
+    platform.historyPath === undefined
+      ? join(homedir(), 'jobshell-transcripts')
+      : join(dirname(platform.historyPath), 'transcripts'),
+  );
+  const history = createHistoryService({
+    path: platform.historyPath ?? null,
+    clock,
+    logger,
+    accounts: () => accounts.list(),
+    jobs: () => jobs.snapshot(),
+    transcripts,
+    saveTranscripts: (view, startedAt) =>
+      transcripts.save(view, startedAt, (format) => {
+        try {
+          return terminals.transcript(view.id, format);
+        } catch {
+          return null; // The tab is already gone.
+        }
+      }),
+  });
   const { terminals, hold } = composeTerminals({
     accounts,
     network,
@@ -79,6 +109,7 @@ export function composeCore(platform: PlatformDeps): AppCore {
     logger,
     settings: () => settings.get(),
     version: platform.version,
+    wrapHoldTracker: (tracker) => history.wrapHoldTracker(tracker),
     ...(platform.terminalOptions === undefined ? {} : { options: platform.terminalOptions }),
   });
   const jobs = createJobsService({
@@ -117,10 +148,17 @@ export function composeCore(platform: PlatformDeps): AppCore {
     notifier: platform.notifier,
     openExternal: platform.openExternal,
     retries,
+    history,
+    broadcast: createBroadcaster(terminals, () => terminals.list()),
   });
   return {
     ...core,
+    start: async () => {
+      await history.start(terminals);
+      await core.start();
+    },
     dispose: async () => {
+      await history.finish();
       await core.dispose();
       hold.dispose();
     },
@@ -135,6 +173,8 @@ export interface TerminalsDeps {
   readonly settings: () => Settings;
   readonly version: string;
   readonly options?: TerminalServiceOptions;
+  /** Lets the attach history see who released a hold (it wraps the tracker's release). */
+  readonly wrapHoldTracker?: (tracker: HoldTracker) => HoldTracker;
 }
 
 /**
@@ -155,7 +195,7 @@ export function composeTerminals(deps: TerminalsDeps): {
     logger,
     settings,
     version: deps.version,
-    holdTracker: hold.tracker,
+    holdTracker: deps.wrapHoldTracker?.(hold.tracker) ?? hold.tracker,
     holdNotifications: hold.onNotification,
     ...(deps.options ?? {}),
   });

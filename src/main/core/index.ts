@@ -69,3 +69,8 @@ export { deriveTray, type TrayIcon, type TrayMenuItem, type TrayModel } from './
 export { DEFAULT_SETTINGS } from './settings/settings-rules';
 export { toContractError } from './terminal/job-facts';
 export { parseJobUrl, parseUrl } from './terminal/job-url';
+export { HISTORY_FILE_NAME } from './history/history-file';
+export { accountLabel } from './history/history-service';
+export { createHistoryRecorder, type HistoryRecorder } from './history/history-recorder';
+export { createHistoryStore } from './history/history-store';
+export type { HoldTracker } from './terminal/hold';

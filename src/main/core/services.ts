@@ -100,6 +100,8 @@ export interface TerminalService {
   onLog(listener: (update: LogUpdate) => void): Unsubscribe;
   onNotification(listener: (notification: AppNotification) => void): Unsubscribe;
   onFocus(listener: (sessionId: string) => void): Unsubscribe;
+  /** A tab is about to close: its session (and transcript) still exists during the call. */
+  onClosing(listener: (session: SessionView) => void): Unsubscribe;
   notificationAction(notificationId: string, action: 'release' | 'keep' | 'focus'): void;
   /**
    * The machine woke from sleep or the clock jumped (quality F13): one liveness check per open

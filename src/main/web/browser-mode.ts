@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   composeCore,
+  HISTORY_FILE_NAME,
   type AppCore,
   type Clock,
   type HttpTransport,
@@ -53,6 +54,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     webSignIn: null,
     openExternal: options.openExternal,
     network: nodeNetwork(options.http),
+    historyPath: join(options.dataDir, HISTORY_FILE_NAME),
     ...(options.clock === undefined ? {} : { clock: options.clock }),
     ...(options.terminalOptions === undefined ? {} : { terminalOptions: options.terminalOptions }),
   });

@@ -6,7 +6,15 @@ export type ConfirmRequest =
   | { readonly kind: 'paste'; readonly summary: PasteSummary; readonly jobName: string }
   | { readonly kind: 'close-held'; readonly jobName: string }
   /** Closing a tab whose shell is live: its state is lost for good (issue 12). */
-  | { readonly kind: 'close-live'; readonly jobName: string };
+  | { readonly kind: 'close-live'; readonly jobName: string }
+
+  /** A paste into a broadcast: every live target gets it; the skipped ones are named too. */
+  | {
+      readonly kind: 'broadcast-paste';
+      readonly summary: PasteSummary;
+      readonly targets: readonly string[];
+      readonly skipped: readonly string[];
+    };
 
 /** Shows the question; resolves true when the user agreed. */
 export type Confirmer = (request: ConfirmRequest) => Promise<boolean>;

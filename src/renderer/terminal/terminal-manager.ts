@@ -7,6 +7,8 @@ import { MAX_INPUT_MESSAGE } from '../../shared/contract';
 import type { SessionView, Settings } from '../../shared/models';
 import type { Bridge } from '../bridge/bridge';
 import type { AppStore } from '../stores/app-store';
+import { broadcastPasteNeedsConfirmation } from './broadcast-policy';
+import { broadcastStoreFor } from './broadcast-store';
 import type { Confirmer } from './confirm';
 import { checkLink } from './link-policy';
 import { OutputRouter } from './output-router';
@@ -179,6 +181,10 @@ export class TerminalManager {
       return;
     }
     const summary = summarizePaste(text);
+    if (broadcastStoreFor(this.bridge).isTarget(sessionId)) {
+      await this.#broadcastPaste(sessionId, text, summary);
+      return;
+    }
     if (pasteNeedsConfirmation(summary)) {
       const ok = await this.#confirm({ kind: 'paste', summary, jobName: session.jobName });
       entry.focus();
@@ -196,6 +202,33 @@ export class TerminalManager {
       bracketed: entry.term.modes.bracketedPasteMode,
     });
     entry.term.scrollToBottom();
+  }
+
+  /** A paste into a broadcast target: confirmed with the target list, typed by the core into all. */
+  async #broadcastPaste(
+    sessionId: string,
+    text: string,
+    summary: ReturnType<typeof summarizePaste>,
+  ): Promise<void> {
+    const { targets } = broadcastStoreFor(this.bridge).getState();
+    const live = targets.filter((t) => t.status.kind === 'live');
+    if (broadcastPasteNeedsConfirmation(summary, live.length)) {
+      const ok = await this.#confirm({
+        kind: 'broadcast-paste',
+        summary,
+        targets: live.map((t) => t.jobName),
+        skipped: targets.filter((t) => t.status.kind !== 'live').map((t) => t.jobName),
+      });
+      this.focus(sessionId);
+      if (!ok) return;
+    }
+    // Each target's own mode: a full-screen program in one may have bracketed paste off.
+    const bracketed = live.map((t) => ({
+      sessionId: t.sessionId,
+      bracketed: this.#entries.get(t.sessionId)?.term.modes.bracketedPasteMode ?? false,
+    }));
+    this.bridge.notify('broadcast.paste', { sessionId, data: text, bracketed });
+    for (const t of live) this.#entries.get(t.sessionId)?.term.scrollToBottom();
   }
 
   #session(sessionId: string): SessionView | undefined {

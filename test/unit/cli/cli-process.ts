@@ -4,6 +4,9 @@
  * exit, never on time; the timeouts only stop a broken test from hanging.
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawn as spawnPty, type IPty } from 'node-pty';
 
@@ -12,13 +15,17 @@ const ENTRY = fileURLToPath(new URL('../../../src/cli/index.ts', import.meta.url
 /** How long a wait may take before the test fails (tsx start-up, a handshake, a trace poll). */
 export const WAIT_MS = 20_000;
 
+/** One throw-away data folder for this test file's runs (the attach history goes there). */
+const TEST_DATA_DIR = mkdtempSync(path.join(tmpdir(), 'jobshell-cli-'));
+
 /** The environment of a run: the outer credentials never leak in; `extra` sets the ones wanted. */
 export function cliEnv(extra: Readonly<Record<string, string>>): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (value !== undefined && !/^(GITLAB_|JOBSHELL_)/.test(key)) env[key] = value;
   }
-  return { ...env, TERM: 'xterm-256color', ...extra };
+  // Every run records its session in the attach history: never into the real user's data folder.
+  return { ...env, TERM: 'xterm-256color', JOBSHELL_DATA_DIR: TEST_DATA_DIR, ...extra };
 }
 
 /** The `_gitlab_session` value of a `Cookie` header value such as `_gitlab_session=abc`. */

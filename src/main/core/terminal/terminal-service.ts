@@ -83,6 +83,7 @@ export function createTerminalService(deps: TerminalServiceDeps): TerminalServic
   const logListeners = new Set<(update: LogUpdate) => void>();
   const notificationListeners = new Set<(notification: AppNotification) => void>();
   const focusListeners = new Set<(sessionId: string) => void>();
+  const closingListeners = new Set<(session: SessionView) => void>();
   let sessionsTimer: TimerHandle | null = null;
   let sequence = 0;
   let disposed = false;
@@ -200,6 +201,9 @@ export function createTerminalService(deps: TerminalServiceDeps): TerminalServic
     open,
     list: () => registry.list(),
     close: (sessionId) => {
+      // Before it goes: the attach history reads its last state and transcript (issue 15).
+      const closing = registry.get(sessionId);
+      if (closing !== undefined) for (const listener of closingListeners) listener(closing.view());
       if (registry.close(sessionId, (id) => batcher.discard(id))) sessionsChanged();
     },
     reconnect: (sessionId) => {
@@ -235,6 +239,7 @@ export function createTerminalService(deps: TerminalServiceDeps): TerminalServic
     onLog: (listener) => subscribe(logListeners, listener),
     onNotification: (listener) => subscribe(notificationListeners, listener),
     onFocus: (listener) => subscribe(focusListeners, listener),
+    onClosing: (listener) => subscribe(closingListeners, listener),
     notificationAction: (notificationId, action) => {
       router.act(notificationId, action);
     },

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ContractError } from '../../../shared/contract';
 import type { AccountView } from '../../../shared/models';
 import { useApp, useAppState } from '../../hooks/app-context';
+import { RemoveHistoryChoice, useAccountHistoryCount } from '../history/remove-history-choice';
 import { CertificateConfirm } from './certificate-confirm';
 import { Dialog, FormActions } from './dialog';
 import { NetworkFields, type NetworkDraft } from './network-fields';
@@ -244,10 +245,13 @@ export function AccountSettingsDialog({ account, onClose }: AccountDialogProps) 
 /** "Remove account?" with what removal deletes. */
 export function RemoveAccountDialog({ account, onClose }: AccountDialogProps) {
   const { bridge } = useApp();
-  const remove = useCallback(
-    () => bridge.request('accounts.remove', { accountId: account.id }),
-    [account.id, bridge],
-  );
+  const historyCount = useAccountHistoryCount(account);
+  const [removeHistory, setRemoveHistory] = useState(false);
+  const remove = useCallback(async () => {
+    // Its history first, while the account (and so its name) is still known to the core.
+    if (removeHistory) await bridge.request('history.removeAccount', { accountId: account.id });
+    return bridge.request('accounts.remove', { accountId: account.id });
+  }, [account.id, bridge, removeHistory]);
   const submit = useSubmit(remove, onClose);
   return (
     <Dialog title={`Remove ${account.name}?`} onClose={onClose} busy={submit.busy}>
@@ -255,6 +259,11 @@ export function RemoveAccountDialog({ account, onClose }: AccountDialogProps) {
         Jobshell forgets @{account.username} on {account.host}: its stored session, token, sign-in
         window data and settings are deleted. Open terminals of this account close.
       </p>
+      <RemoveHistoryChoice
+        count={historyCount}
+        checked={removeHistory}
+        onChange={setRemoveHistory}
+      />
       {submit.error !== null && (
         <p className="field-error" role="alert">
           {submit.error.message}

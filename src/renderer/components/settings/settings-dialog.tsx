@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { SettingsPatch } from '../../../shared/contract';
 import type { Settings } from '../../../shared/models';
 import { useApp } from '../../hooks/app-context';
+import { TranscriptSettingsSection } from './transcript-settings';
 
 /** Numeric settings; the core clamps each to its documented bounds. */
 const NUMBER_FIELDS = [
@@ -96,6 +97,7 @@ export function SettingsDialog({
             onChange={(value) => update({ [key]: value })}
           />
         ))}
+        <TranscriptSettingsSection />
         {error !== null && <p className="field-error">{error}</p>}
         <div className="actions">
           <button className="primary" onClick={onClose}>

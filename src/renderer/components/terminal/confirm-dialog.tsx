@@ -105,6 +105,11 @@ function wording(request: ConfirmRequest): { readonly title: string; readonly co
       return { title: `Close the terminal of ${request.jobName}?`, confirm: 'Close and release' };
     case 'close-live':
       return { title: `Close the terminal of ${request.jobName}?`, confirm: 'Close terminal' };
+    case 'broadcast-paste':
+      return {
+        title: `Paste ${request.summary.lineCount} line${request.summary.lineCount === 1 ? '' : 's'} into ${request.targets.length} terminal${request.targets.length === 1 ? '' : 's'}?`,
+        confirm: `Paste into ${request.targets.length}`,
+      };
     default:
       return assertNever(request, 'confirmation');
   }
@@ -140,6 +145,8 @@ function ConfirmBody({ request }: { readonly request: ConfirmRequest }) {
         </>
       );
     }
+    case 'broadcast-paste':
+      return <BroadcastPasteBody request={request} />;
     case 'close-held':
       return (
         <p className="confirm-note">
@@ -157,4 +164,31 @@ function ConfirmBody({ request }: { readonly request: ConfirmRequest }) {
     default:
       return assertNever(request, 'confirmation');
   }
+}
+
+function BroadcastPasteBody({
+  request,
+}: {
+  readonly request: Extract<ConfirmRequest, { readonly kind: 'broadcast-paste' }>;
+}) {
+  const { summary } = request;
+  return (
+    <>
+      <p className="confirm-note">Broadcasting: the paste goes to each of these terminals:</p>
+      <ul className="confirm-targets">
+        {request.targets.map((name, i) => (
+          <li key={`${i}-${name}`}>{name}</li>
+        ))}
+      </ul>
+      {request.skipped.length > 0 && (
+        <p className="confirm-note">Skipped (not connected): {request.skipped.join(', ')}</p>
+      )}
+      <pre className="confirm-preview">
+        {summary.preview.join('\n')}
+        {summary.truncated
+          ? `\n… and ${summary.lineCount - summary.preview.length} more lines`
+          : ''}
+      </pre>
+    </>
+  );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { SessionView } from '../../../shared/models';
 import { APP_MOD } from '../../terminal/platform';
 import { actionsFor } from '../../terminal/session-status';
@@ -20,6 +21,8 @@ export function SessionToolbar(props: {
   readonly accountColor: string;
   readonly logOpen: boolean;
   readonly actions: ToolbarActions;
+  /** More tools at the start of the actions (the broadcast menu). */
+  readonly extra?: ReactNode;
 }) {
   const { session, info, actions } = props;
   const available = actionsFor(session.state);
@@ -46,6 +49,7 @@ export function SessionToolbar(props: {
         </button>
       </div>
       <div className="session-actions">
+        {props.extra}
         <button
           className="tool-button"
           disabled={!available.syncSize || size === ''}

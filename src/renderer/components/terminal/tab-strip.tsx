@@ -1,4 +1,5 @@
 import { useState, type DragEvent } from 'react';
+import type { BroadcastView } from '../../../shared/broadcast-models';
 import type { AccountView, SessionView } from '../../../shared/models';
 import { APP_MOD, MOD } from '../../terminal/platform';
 import { describeState } from '../../terminal/session-status';
@@ -17,6 +18,9 @@ export interface TabStripProps {
   readonly onSelect: (sessionId: string) => void;
   readonly onClose: (session: SessionView) => void;
   readonly onMove: (sessionId: string, target: string, after: boolean) => void;
+  /** Broadcast targets (issue 15): marked in one colour, each with its own toggle. */
+  readonly broadcast?: BroadcastView;
+  readonly onToggleBroadcast?: (sessionId: string) => void;
 }
 
 interface DropMark {
@@ -51,6 +55,13 @@ export function TabStrip(props: TabStripProps) {
         const active = session.id === props.activeId;
         const title = props.titles.get(session.id) ?? '';
         const marks = drop?.id === session.id ? (drop.after ? ' drop-after' : ' drop-before') : '';
+        const target = props.broadcast?.targets.find((t) => t.sessionId === session.id);
+        const cast =
+          target === undefined
+            ? ''
+            : target.status.kind === 'live'
+              ? ' broadcast-target'
+              : ' broadcast-target broadcast-skipped';
         return (
           <div
             key={session.id}
@@ -59,8 +70,15 @@ export function TabStrip(props: TabStripProps) {
             tabIndex={active ? 0 : -1}
             aria-selected={active}
             aria-controls={`pane-${session.id}`}
-            className={`terminal-tab state-${session.state.kind}${active ? ' active' : ''}${marks}`}
-            title={tooltip(session, title, props.now, index)}
+            className={`terminal-tab state-${session.state.kind}${active ? ' active' : ''}${marks}${cast}`}
+            title={
+              tooltip(session, title, props.now, index) +
+              (target?.status.kind === 'skipped'
+                ? `\nBroadcast: skipped (${target.status.reason})`
+                : target === undefined
+                  ? ''
+                  : '\nBroadcast: receives what you type')
+            }
             draggable
             onClick={() => props.onSelect(session.id)}
             onAuxClick={(e) => {
@@ -91,6 +109,21 @@ export function TabStrip(props: TabStripProps) {
             <span className="tab-name">{session.jobName}</span>
             <RetryMark sessionId={session.id} />
             <StatusBadge state={session.state} now={props.now} />
+            {props.onToggleBroadcast !== undefined && (
+              <button
+                className={`tab-broadcast${target === undefined ? '' : ' on'}`}
+                aria-label={`Broadcast to ${session.jobName}`}
+                aria-pressed={target !== undefined}
+                title={target === undefined ? 'Add to the broadcast' : 'Remove from the broadcast'}
+                draggable={false}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  props.onToggleBroadcast?.(session.id);
+                }}
+              >
+                {target?.status.kind === 'skipped' ? 'skipped' : '⇶'}
+              </button>
+            )}
             <button
               className="tab-close"
               aria-label={`Close ${session.jobName}`}

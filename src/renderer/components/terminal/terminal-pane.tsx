@@ -3,6 +3,9 @@ import type { SessionView } from '../../../shared/models';
 import { useApp, useAppState } from '../../hooks/app-context';
 import { startSignIn } from '../accounts/start-sign-in';
 import type { TerminalManager } from '../../terminal/terminal-manager';
+import { BroadcastBanner } from '../broadcast/broadcast-banner';
+import { BroadcastMenu } from '../broadcast/broadcast-menu';
+import { useBroadcast } from '../broadcast/use-broadcast';
 import { LogPane } from './log-pane';
 import { SessionToolbar } from './session-toolbar';
 import { SearchBar } from './search-bar';
@@ -46,6 +49,7 @@ export function TerminalPane(props: {
     (s) => s.accounts.find((a) => a.id === session.accountId)?.state === 'signed-in',
   );
   const info = useTerminalInfo(manager, sessionId);
+  const broadcast = useBroadcast();
   const slotRef = useRef<HTMLDivElement>(null);
   const splitRef = useRef<HTMLDivElement>(null);
 
@@ -92,6 +96,7 @@ export function TerminalPane(props: {
         info={info}
         accountColor={props.accountColor}
         logOpen={layout.logOpen}
+        extra={<BroadcastMenu session={session} />}
         actions={{
           syncSize: () => {
             run('Sync size', () =>
@@ -122,6 +127,11 @@ export function TerminalPane(props: {
             startSignIn(session.accountId);
           },
         }}
+      />
+      <BroadcastBanner
+        sessionId={sessionId}
+        view={broadcast.view}
+        onStop={() => run('Stop broadcasting', () => broadcast.store.set([]))}
       />
       <div className="terminal-split" ref={splitRef}>
         <div className="terminal-main">
@@ -157,7 +167,7 @@ export function TerminalPane(props: {
 }
 
 /** Hands text to the browser as a file download (Electron shows its save dialog). */
-function download(filename: string, mimeType: string, content: string): void {
+export function download(filename: string, mimeType: string, content: string): void {
   const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
   const anchor = document.createElement('a');
   anchor.href = url;

@@ -8,6 +8,8 @@ import { shortcutFor, type Shortcut } from '../../terminal/shortcuts';
 import { cycle, moveTab, neighbourAfterClose, reconcileOrder } from '../../terminal/tab-order';
 import { terminalManagerFor } from '../../terminal/terminal-manager';
 import { useRetryLog } from '../retry/use-retry-log';
+import { toggleTarget } from '../../terminal/broadcast-policy';
+import { useBroadcast, useStopBroadcastShortcut } from '../broadcast/use-broadcast';
 import { useConfirmDialog } from './confirm-dialog';
 import { TabStrip } from './tab-strip';
 import { TerminalPane } from './terminal-pane';
@@ -37,6 +39,8 @@ export function TerminalWorkspace() {
   const [logWidth, setLogWidth] = useState(readLogWidth);
   const { dialog, confirm } = useConfirmDialog();
   useRetryLog(useCallback((id: string) => setLogOpen((s) => new Set([...s, id])), []));
+  const broadcast = useBroadcast();
+  useStopBroadcastShortcut(broadcast.store, broadcast.view.targets.length > 0);
 
   useEffect(() => {
     manager.setConfirmer(confirm);
@@ -170,6 +174,11 @@ export function TerminalWorkspace() {
         onClose={(session) => void close(session)}
         onMove={(id, target, after) => {
           setOrder(moveTab(orderIds, id, target, after));
+        }}
+        broadcast={broadcast.view}
+        onToggleBroadcast={(id) => {
+          const current = broadcast.view.targets.map((t) => t.sessionId);
+          void broadcast.store.set(toggleTarget(current, id)).catch(() => undefined);
         }}
       />
       <div className="terminal-panes">

@@ -1,0 +1,155 @@
+/**
+ * Broadcast input and the attach history (issue 15) end to end: real shells behind the GitLab
+ * double, the real renderer in Chromium, the real core in browser mode.
+ */
+import type { Page } from '@playwright/test';
+import { waitForEvent, type GitlabDouble, type JobInfo } from '../gitlab-double';
+import { expect, test, type Jobshell } from './support/fixtures';
+
+interface TestWindow {
+  readonly __jobshellTest?: { bufferText(sessionId: string): string | null };
+}
+
+function bufferText(page: Page, sessionId: string): Promise<string> {
+  return page.evaluate(
+    (id) => (globalThis as TestWindow).__jobshellTest?.bufferText(id) ?? '',
+    sessionId,
+  );
+}
+
+const tab = (page: Page, sessionId: string) => page.locator(`[role="tab"][id="tab-${sessionId}"]`);
+const pane = (page: Page, sessionId: string) =>
+  page.locator(`[role="tabpanel"][id="pane-${sessionId}"]`);
+
+async function openShell(
+  page: Page,
+  gitlab: GitlabDouble,
+  jobshell: Jobshell,
+  name: string,
+): Promise<{ job: JobInfo; sessionId: string }> {
+  const job = gitlab.createJob({ user: 'alice', name, mode: 'shell' });
+  const { sessionId } = await jobshell.app.core.request('terminal.open', {
+    target: { kind: 'url', url: job.web_url },
+  });
+  await expect.poll(() => bufferText(page, sessionId)).toContain(`job-${job.id}$`);
+  return { job, sessionId };
+}
+
+test.describe('broadcast', () => {
+  test('echo $CI_JOB_ID broadcast to two of three tabs: each target shows its own id, the third nothing', async ({
+    page,
+    gitlab,
+    jobshell,
+  }) => {
+    await jobshell.signIn();
+    await jobshell.open(page);
+    const a = await openShell(page, gitlab, jobshell, 'rspec 1/3');
+    const b = await openShell(page, gitlab, jobshell, 'rspec 2/3');
+    const c = await openShell(page, gitlab, jobshell, 'rspec 3/3');
+
+    await tab(page, a.sessionId)
+      .getByRole('button', { name: /^Broadcast to/ })
+      .click();
+    await tab(page, b.sessionId)
+      .getByRole('button', { name: /^Broadcast to/ })
+      .click();
+    await expect(tab(page, a.sessionId)).toHaveClass(/broadcast-target/);
+    await expect(tab(page, b.sessionId)).toHaveClass(/broadcast-target/);
+    await expect(tab(page, c.sessionId)).not.toHaveClass(/broadcast-target/);
+
+    await tab(page, a.sessionId).click();
+    const banner = pane(page, a.sessionId).getByTestId('broadcast-banner');
+    await expect(banner).toContainText('goes to 2 terminals: rspec 1/3, rspec 2/3');
+    await page.screenshot({ path: 'reports/screens/broadcast.png' });
+    await pane(page, a.sessionId).locator('.terminal-slot').click();
+    await page.keyboard.type('echo "id=$CI_JOB_ID"');
+    await page.keyboard.press('Enter');
+
+    await expect
+      .poll(() => bufferText(page, a.sessionId))
+      .toMatch(new RegExp(`^id=${a.job.id}$`, 'm'));
+    await expect
+      .poll(() => bufferText(page, b.sessionId))
+      .toMatch(new RegExp(`^id=${b.job.id}$`, 'm'));
+    // The third tab's shell never got the line: no echo of the command, no output.
+    await pane(page, a.sessionId).locator('.terminal-slot').click();
+    await page.keyboard.type('echo "after=$CI_JOB_ID"');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => bufferText(page, b.sessionId)).toContain(`after=${b.job.id}`);
+    expect(await bufferText(page, c.sessionId)).not.toContain('CI_JOB_ID');
+
+    // Stop with the one shortcut: the tabs lose the mark, typing reaches one shell again.
+    await page.keyboard.press('Control+Shift+B');
+    await expect(tab(page, a.sessionId)).not.toHaveClass(/broadcast-target/);
+    await expect(banner).toBeHidden();
+  });
+
+  test('an ended target is skipped and shown as skipped', async ({ page, gitlab, jobshell }) => {
+    await jobshell.signIn();
+    await jobshell.open(page);
+    const a = await openShell(page, gitlab, jobshell, 'matrix: alpine');
+    const b = await openShell(page, gitlab, jobshell, 'matrix: debian');
+    await jobshell.app.core.request('broadcast.set', { sessionIds: [a.sessionId, b.sessionId] });
+    gitlab.cancelJob(b.job.id);
+    await expect(tab(page, b.sessionId)).toHaveClass(/broadcast-skipped/);
+    await tab(page, a.sessionId).click();
+    await expect(pane(page, a.sessionId).getByTestId('broadcast-banner')).toContainText(
+      'Skipped: matrix: debian (ended)',
+    );
+  });
+});
+
+test.describe('attach history', () => {
+  test.use({ gitlabOptions: { sessionTimeoutS: 15 } });
+
+  test('History shows the right outcomes after release, timeout and cancel', async ({
+    page,
+    gitlab,
+    jobshell,
+  }) => {
+    await jobshell.signIn();
+    await jobshell.open(page);
+    const released = await openShell(page, gitlab, jobshell, 'deploy:review');
+    const timedOut = await openShell(page, gitlab, jobshell, 'e2e:chrome');
+    const canceled = await openShell(page, gitlab, jobshell, 'lint');
+
+    // Released: the script ends, the tab says the job is held, the user releases it.
+    gitlab.endScript(released.job.id);
+    await tab(page, released.sessionId).click();
+    const releaseButton = pane(page, released.sessionId).getByRole('button', {
+      name: 'Release job',
+    });
+    await releaseButton.click({ timeout: 30_000 });
+    // Timed out: nobody acts until the runner's session_timeout ends the hold.
+    const timeout = waitForEvent(
+      gitlab,
+      'job-updated',
+      (j) => j.id === timedOut.job.id && j.status === 'success',
+      60_000,
+    );
+    gitlab.endScript(timedOut.job.id);
+    await timeout;
+    // Canceled while the shell is open.
+    gitlab.cancelJob(canceled.job.id);
+
+    await page.getByRole('button', { name: 'History' }).click();
+    const view = page.getByRole('region', { name: 'Attach history' });
+    const row = (name: string) => view.locator('tbody tr', { hasText: name });
+    await expect(row('deploy:review')).toHaveAttribute('data-outcome', 'released', {
+      timeout: 30_000,
+    });
+    await expect(row('e2e:chrome')).toHaveAttribute('data-outcome', 'hold-timed-out', {
+      timeout: 30_000,
+    });
+    await expect(row('lint')).toHaveAttribute('data-outcome', 'job-canceled', { timeout: 30_000 });
+    await expect(row('deploy:review')).toContainText('by you');
+    await expect(view.getByTestId('released-you')).toContainText('1');
+    await expect(view.getByTestId('timed-out')).toContainText('1');
+    // The timed-out job was held for the whole session_timeout.
+    await expect(row('e2e:chrome')).toHaveAttribute('data-held-seconds', '15');
+    expect(Number(await row('deploy:review').getAttribute('data-held-seconds'))).toBeLessThan(15);
+
+    await view.getByLabel('Outcome').selectOption('hold-timed-out');
+    await expect(view.locator('tbody tr')).toHaveCount(1);
+  });
+});
