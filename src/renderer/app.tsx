@@ -8,6 +8,7 @@ import { EmptyAccounts } from './components/layout/empty-accounts';
 import { TerminalWorkspace } from './components/terminal/terminal-workspace';
 import { Toasts } from './components/notifications/toasts';
 import { SettingsDialog } from './components/settings/settings-dialog';
+import { ShortcutsSheet } from './components/help/shortcuts-sheet';
 import { AppContext, useApp, useAppState } from './hooks/app-context';
 import { useTheme } from './hooks/use-theme';
 import { useVisibilityReporting } from './hooks/use-visibility';
@@ -27,7 +28,7 @@ function Frame() {
   const settings = useAppState((s) => s.settings);
   const accounts = useAppState((s) => s.accounts);
   const disconnected = useAppState((s) => s.disconnected);
-  const [dialog, setDialog] = useState<'settings' | 'add-account' | null>(null);
+  const [dialog, setDialog] = useState<'settings' | 'add-account' | 'shortcuts' | null>(null);
   const { bridge } = useApp();
   useTheme(settings?.theme ?? 'system');
   useVisibilityReporting(bridge);
@@ -43,6 +44,13 @@ function Frame() {
         </div>
         {accounts.length > 0 && <OpenUrlBox />}
         <div className="spacer" />
+        <button
+          onClick={() => setDialog('shortcuts')}
+          aria-label="Keyboard shortcuts"
+          title="Keyboard shortcuts (F1)"
+        >
+          ?
+        </button>
         <button onClick={() => setDialog('settings')} aria-label="Settings" title="Settings">
           ⚙ Settings
         </button>
@@ -64,13 +72,14 @@ function Frame() {
           )}
         </aside>
         <main className="workspace">
-          <TerminalWorkspace />
+          <TerminalWorkspace onHelp={() => setDialog('shortcuts')} />
         </main>
       </div>
       {dialog === 'add-account' && <AddAccountDialog onClose={() => setDialog(null)} />}
       {dialog === 'settings' && settings !== null && (
         <SettingsDialog settings={settings} onClose={() => setDialog(null)} />
       )}
+      {dialog === 'shortcuts' && <ShortcutsSheet onClose={() => setDialog(null)} />}
       <Toasts />
     </div>
   );

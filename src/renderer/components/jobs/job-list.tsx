@@ -22,6 +22,7 @@ export function JobList() {
   const [openOthers, setOpenOthers] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
   const rows = useRef(new Map<string, HTMLLIElement>());
+  const filterRef = useRef<HTMLInputElement>(null);
 
   const groups = useMemo(() => groupJobs(accounts, lists, filter), [accounts, lists, filter]);
   const visible = useMemo(() => visibleJobs(groups, openOthers), [groups, openOthers]);
@@ -87,6 +88,11 @@ export function JobList() {
     ) {
       event.preventDefault();
       if (selected.terminal.available) actions.openTerminal(selected);
+    } else if (isTypeToFilter(event) && event.target instanceof HTMLLIElement) {
+      // Type-to-filter: a letter typed on a row goes to the filter, as in file managers.
+      event.preventDefault();
+      setFilter((previous) => previous + event.key);
+      filterRef.current?.focus();
     }
   };
   const refresh = (): void => {
@@ -97,6 +103,7 @@ export function JobList() {
     <div className="jobs" onKeyDown={onKeyDown}>
       <div className="jobs-toolbar">
         <input
+          ref={filterRef}
           type="search"
           className="jobs-filter"
           placeholder="Filter by job, project or ref"
@@ -118,6 +125,7 @@ export function JobList() {
         <AccountSection
           key={group.account.id}
           group={group}
+          onlyAccount={groups.length === 1}
           filter={filter}
           selectedKey={selected?.key ?? null}
           othersOpen={openOthers.has(group.account.id)}
@@ -139,6 +147,8 @@ export function JobList() {
 
 interface AccountSectionProps {
   readonly group: AccountGroup;
+  /** One account: the accounts panel above already names it, so no header is repeated here. */
+  readonly onlyAccount: boolean;
   readonly filter: string;
   readonly selectedKey: string | null;
   readonly othersOpen: boolean;
@@ -169,7 +179,11 @@ function AccountSection(props: AccountSectionProps) {
     entry !== null && ownCount === 0 && (entry.status === 'ok' || entry.status === 'stale');
   return (
     <section className="jobs-account" aria-label={`Jobs of ${account.name}`}>
-      <header className="jobs-account-header" title={`@${account.username} on ${account.baseUrl}`}>
+      <header
+        className="jobs-account-header"
+        title={`@${account.username} on ${account.baseUrl}`}
+        hidden={props.onlyAccount}
+      >
         <span
           className="jobs-account-dot"
           style={{ background: account.color }}
@@ -216,6 +230,13 @@ function visibleJobs(
     ...g.projects.flatMap((p) => p.jobs),
     ...(openOthers.has(g.account.id) ? g.others : []),
   ]);
+}
+
+/** A printable character without a modifier (Shift aside): the start of a filter. */
+function isTypeToFilter(event: KeyboardEvent<HTMLDivElement>): boolean {
+  return (
+    event.key.length === 1 && event.key !== ' ' && !event.ctrlKey && !event.metaKey && !event.altKey
+  );
 }
 
 function toggled(set: ReadonlySet<string>, id: string, on: boolean): ReadonlySet<string> {

@@ -1,6 +1,16 @@
 /** Small line icons (16×16, currentColor), drawn inline so no font or network is needed. */
 
-type IconName = 'pause' | 'external' | 'search' | 'log' | 'save' | 'resize' | 'alert' | 'chevron';
+type IconName =
+  | 'pause'
+  | 'external'
+  | 'search'
+  | 'log'
+  | 'save'
+  | 'resize'
+  | 'alert'
+  | 'chevron'
+  | 'info'
+  | 'more';
 
 const PATHS: Readonly<Record<IconName, string>> = {
   pause: 'M5.5 3.5v9M10.5 3.5v9',
@@ -11,6 +21,8 @@ const PATHS: Readonly<Record<IconName, string>> = {
   resize: 'M2.5 6V2.5H6M13.5 10v3.5H10M2.5 2.5l4 4M13.5 13.5l-4-4',
   alert: 'M8 14.5a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13ZM8 4.8v3.8M8 11.2v.01',
   chevron: 'M4.5 6.5 8 10l3.5-3.5',
+  info: 'M8 14.5a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13ZM8 7.2v4M8 4.8v.01',
+  more: 'M3.5 8h.01M8 8h.01M12.5 8h.01',
 };
 
 /** A decorative icon; the button or text beside it carries the meaning. */

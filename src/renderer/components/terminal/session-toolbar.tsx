@@ -1,5 +1,6 @@
 import type { SessionView } from '../../../shared/models';
-import { APP_MOD } from '../../terminal/platform';
+import { useKeymap } from '../../hooks/use-keymap';
+import { chordText } from '../../keys/keymap';
 import { actionsFor } from '../../terminal/session-status';
 import type { TerminalInfo } from '../../terminal/terminal-entry';
 import { Icon } from './icons';
@@ -22,6 +23,7 @@ export function SessionToolbar(props: {
   readonly actions: ToolbarActions;
 }) {
   const { session, info, actions } = props;
+  const keymap = useKeymap();
   const available = actionsFor(session.state);
   const size = info.cols > 1 ? `${info.cols}×${info.rows}` : '';
   return (
@@ -68,7 +70,7 @@ export function SessionToolbar(props: {
         <button
           className="tool-button"
           onClick={actions.search}
-          title={`Search the scrollback (${APP_MOD}+F)`}
+          title={`Search the scrollback (${chordText(keymap.chord('search'))})`}
         >
           <Icon name="search" />
           Search

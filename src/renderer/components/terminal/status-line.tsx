@@ -1,5 +1,6 @@
 import type { SessionView } from '../../../shared/models';
 import type { TerminalInfo } from '../../terminal/terminal-entry';
+import { Icon } from './icons';
 
 /** The quiet line under a terminal: the latest notice, and facts about this connection. */
 export function StatusLine(props: { readonly session: SessionView; readonly info: TerminalInfo }) {
@@ -7,7 +8,7 @@ export function StatusLine(props: { readonly session: SessionView; readonly info
   return (
     <div className="status-line">
       <span className={`status-notice${info.notice === null ? '' : ' has-notice'}`} role="status">
-        {info.notice ?? ''}
+        {info.notice !== null && <Icon name="info" />} {info.notice ?? ''}
       </span>
       {session.droppedBytes > 0 && (
         <span className="status-warn" title="Output arrived faster than it could be shown">
