@@ -88,6 +88,7 @@ class AttachRun {
       // stdout carries the job's bytes only: how the session ended, that it reconnected and that
       // output was dropped are said on stderr (attach-status), once.
       markers: false,
+      refuseOthersJobs: false,
     });
     this.#input = new StdinForwarder(io.stdin, this.#interactive, {
       send: (data) => {

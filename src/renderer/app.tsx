@@ -12,6 +12,7 @@ import { ShortcutsSheet } from './components/help/shortcuts-sheet';
 import { AppContext, useApp, useAppState } from './hooks/app-context';
 import { useTheme } from './hooks/use-theme';
 import { useVisibilityReporting } from './hooks/use-visibility';
+import { useWebApp } from './web/use-web-app';
 import type { AppStore } from './stores/app-store';
 
 /** The application frame: top bar, job list on the left, terminal tabs on the right. */
@@ -32,6 +33,7 @@ function Frame() {
   const { bridge } = useApp();
   useTheme(settings?.theme ?? 'system');
   useVisibilityReporting(bridge);
+  useWebApp();
 
   return (
     <div className="app">

@@ -9,6 +9,7 @@ import type { Bridge } from '../bridge/bridge';
 import type { AppStore } from '../stores/app-store';
 import type { Confirmer } from './confirm';
 import { checkLink } from './link-policy';
+import { openExternal } from '../web/open-external';
 import { OutputRouter } from './output-router';
 import { pasteNeedsConfirmation, summarizePaste } from './paste-policy';
 import { realScheduler, type Scheduler } from './scheduler';
@@ -140,7 +141,7 @@ export class TerminalManager {
     this.focus(sessionId);
     if (!ok) return;
     try {
-      await this.bridge.request('shell.openExternal', { url: check.url });
+      await openExternal(this.bridge, check.url);
     } catch (error) {
       this.notice(sessionId, `Link not opened: ${messageOf(error)}`);
     }

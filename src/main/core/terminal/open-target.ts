@@ -2,6 +2,7 @@
 import { ContractError } from '../../../shared/contract';
 import type { GitlabClient } from '../gitlab/gitlab-client';
 import type { AccountAccess, AccountConnection } from '../services';
+import { notAllowedReason, toJobStatus } from './close-reasons';
 import { parseJobUrl, parseUrl, projectPathOf } from './job-url';
 import type { SessionTarget } from './session-env';
 
@@ -34,15 +35,28 @@ export async function projectIdOf(gitlab: GitlabClient, projectPath: string): Pr
   return (await gitlab.getProject(projectPath)).value.id;
 }
 
-/** Reads the job (name, web_url) from the API and completes the session's target. */
+/**
+ * Reads the job (name, web_url) from the API and completes the session's target. With
+ * `refuseOthers`, another user's job is refused here, with the reason, before any tab exists:
+ * GitLab lets only the user who started a job open its terminal, so such a tab could only fail.
+ */
 export async function resolveTarget(
   connection: AccountConnection,
   gitlab: GitlabClient,
   projectId: number,
   jobId: number,
   knownPath: string | null,
+  refuseOthers = false,
 ): Promise<SessionTarget> {
   const job = (await gitlab.getJob(projectId, jobId)).value;
+  if (refuseOthers && job.user !== null && job.user.id !== connection.userId) {
+    const refusal = notAllowedReason(
+      { status: toJobStatus(job.status), userId: job.user.id, username: job.user.username },
+      { userId: connection.userId, username: connection.username },
+      null,
+    );
+    throw new ContractError('conflict', refusal.message);
+  }
   const projectPath =
     projectPathOf(job.web_url, connection.baseUrl) ??
     knownPath ??

@@ -23,6 +23,8 @@ export interface SessionOpenerDeps {
   readonly start: (key: string, target: SessionTarget) => TerminalSession;
   readonly focus: (sessionId: string) => void;
   readonly isDisposed: () => boolean;
+  /** Refuse another user's job before a session exists (see resolveTarget). */
+  readonly refuseOthersJobs: boolean;
 }
 
 /** Creates the terminal.open handler. */
@@ -71,7 +73,14 @@ export function createSessionOpener(
     return openOnce(keyOf(connection.accountId, jobId), async () => {
       const gitlab = client(connection);
       const projectId = await projectIdOf(gitlab, projectPath);
-      return resolveTarget(connection, gitlab, projectId, jobId, projectPath);
+      return resolveTarget(
+        connection,
+        gitlab,
+        projectId,
+        jobId,
+        projectPath,
+        deps.refuseOthersJobs,
+      );
     });
   };
 
@@ -82,7 +91,7 @@ export function createSessionOpener(
       return Promise.reject(new ContractError('auth', message));
     }
     return openOnce(keyOf(accountId, jobId), () =>
-      resolveTarget(connection, client(connection), projectId, jobId, null),
+      resolveTarget(connection, client(connection), projectId, jobId, null, deps.refuseOthersJobs),
     );
   };
 

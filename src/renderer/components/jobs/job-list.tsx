@@ -2,6 +2,7 @@ import './jobs.css';
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { JobView } from '../../../shared/models';
 import { useApp, useAppState } from '../../hooks/app-context';
+import { openExternal } from '../../web/open-external';
 import { AccountStatus } from './account-status';
 import { groupJobs, type AccountGroup } from './job-groups';
 import { JobRow, type JobRowActions } from './job-row';
@@ -46,13 +47,13 @@ export function JobList() {
         }, fail);
       },
       openInBrowser: (job) => {
-        bridge.request('shell.openExternal', { url: job.webUrl }).catch(fail);
+        openExternal(bridge, job.webUrl).catch(fail);
       },
       viewLog: (job) => {
         // The log pane lives in the job's terminal tab; without one, GitLab's job page shows it.
         const session = sessions.find((s) => s.accountId === job.accountId && s.jobId === job.id);
         if (session !== undefined) store.setActiveSession(session.id);
-        else bridge.request('shell.openExternal', { url: job.webUrl }).catch(fail);
+        else openExternal(bridge, job.webUrl).catch(fail);
       },
       cancel: (job) =>
         bridge

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { SettingsPatch } from '../../../shared/contract';
 import type { Settings } from '../../../shared/models';
 import { useApp } from '../../hooks/app-context';
+import { NotificationPermission } from './notification-permission';
 
 /** Numeric settings; the core clamps each to its documented bounds. */
 const NUMBER_FIELDS = [
@@ -10,10 +11,16 @@ const NUMBER_FIELDS = [
   { key: 'idleThresholdS', label: 'Idle after (seconds without a keystroke)' },
 ] as const;
 
+/** `desktopOnly` toggles do nothing in browser mode, so they are not offered there. */
 const TOGGLES = [
-  { key: 'notifications', label: 'Desktop notifications' },
-  { key: 'copyOnSelect', label: 'Copy on selection' },
-  { key: 'startAtLogin', label: 'Start at login' },
+  {
+    key: 'notifications',
+    label: 'Desktop notifications',
+    browserLabel: 'Browser notifications when a job is held open',
+    desktopOnly: false,
+  },
+  { key: 'copyOnSelect', label: 'Copy on selection', browserLabel: null, desktopOnly: false },
+  { key: 'startAtLogin', label: 'Start at login', browserLabel: null, desktopOnly: true },
 ] as const;
 
 /** Auto-release starts at a third of the runner's default 30-minute session timeout. */
@@ -28,6 +35,7 @@ export function SettingsDialog({
   readonly onClose: () => void;
 }) {
   const { bridge } = useApp();
+  const browser = bridge.kind === 'browser';
   const [error, setError] = useState<string | null>(null);
   const update = (patch: SettingsPatch): void => {
     bridge.request('settings.update', patch).then(
@@ -87,14 +95,20 @@ export function SettingsDialog({
             onCommit={(autoReleaseMinutes) => update({ autoReleaseMinutes })}
           />
         )}
-        {TOGGLES.map(({ key, label }) => (
+        {TOGGLES.filter((t) => !(browser && t.desktopOnly)).map(({ key, label, browserLabel }) => (
           <Toggle
             key={key}
-            label={label}
+            label={browser ? (browserLabel ?? label) : label}
             checked={settings[key]}
             onChange={(value) => update({ [key]: value })}
           />
         ))}
+        {browser && settings.notifications && <NotificationPermission />}
+        {browser && (
+          <p className="muted settings-note">
+            Browser mode: start at login and the tray belong to the desktop app.
+          </p>
+        )}
         {error !== null && <p className="field-error">{error}</p>}
         <div className="actions">
           <button className="primary" onClick={onClose}>

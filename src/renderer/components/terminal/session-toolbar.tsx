@@ -3,6 +3,7 @@ import { useKeymap } from '../../hooks/use-keymap';
 import { chordText } from '../../keys/keymap';
 import { actionsFor } from '../../terminal/session-status';
 import type { TerminalInfo } from '../../terminal/terminal-entry';
+import { ExternalLink } from '../../web/external-link';
 import { Icon } from './icons';
 import { TranscriptMenu, type TranscriptFormat } from './transcript-menu';
 
@@ -39,13 +40,14 @@ export function SessionToolbar(props: {
             {info.title}
           </span>
         )}
-        <button
+        <ExternalLink
           className="link-button"
+          href={session.webUrl}
           title={`Open ${session.webUrl} in your browser`}
-          onClick={actions.openInGitlab}
+          onOpen={actions.openInGitlab}
         >
           Open job in GitLab <Icon name="external" />
-        </button>
+        </ExternalLink>
       </div>
       <div className="session-actions">
         <button

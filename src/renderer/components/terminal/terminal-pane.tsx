@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { SessionView } from '../../../shared/models';
 import { useApp } from '../../hooks/app-context';
 import type { TerminalManager } from '../../terminal/terminal-manager';
+import { openExternal } from '../../web/open-external';
 import { LogPane } from './log-pane';
 import { SessionToolbar } from './session-toolbar';
 import { SearchBar } from './search-bar';
@@ -91,10 +92,7 @@ export function TerminalPane(props: {
           toggleLog: () => layoutActions.setLogOpen(!layout.logOpen),
           save,
           search: () => layoutActions.setSearchOpen(true),
-          openInGitlab: () =>
-            run('Opening the job', () =>
-              bridge.request('shell.openExternal', { url: session.webUrl }),
-            ),
+          openInGitlab: () => run('Opening the job', () => openExternal(bridge, session.webUrl)),
         }}
       />
       <StateBar
