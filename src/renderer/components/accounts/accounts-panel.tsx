@@ -13,6 +13,7 @@ import { ActionMenu } from '../common/action-menu';
 import { Icon } from '../terminal/icons';
 import type { SecretStorageInfo } from '../../../shared/models';
 import './accounts.css';
+import { userMessage } from '../../forms/contract-messages';
 
 type OpenDialog =
   | { readonly kind: 'add' }
@@ -177,7 +178,7 @@ function StoreUnencrypted() {
         setError(null);
       },
       (e: unknown) => {
-        setError(e instanceof Error ? e.message : String(e));
+        setError(userMessage(e));
       },
     );
   };

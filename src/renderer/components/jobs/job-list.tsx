@@ -6,6 +6,7 @@ import { openExternal } from '../../web/open-external';
 import { AccountStatus } from './account-status';
 import { groupJobs, type AccountGroup } from './job-groups';
 import { JobRow, type JobRowActions } from './job-row';
+import { userMessage } from '../../forms/contract-messages';
 
 export const EMPTY_JOBS_TEXT = 'No running jobs: start a pipeline, jobs appear within seconds';
 
@@ -30,7 +31,7 @@ export function JobList() {
   const selected = visible.find((j) => j.key === selectedKey) ?? visible[0] ?? null;
 
   const fail = useCallback((e: unknown) => {
-    setError(e instanceof Error ? e.message : String(e));
+    setError(userMessage(e));
   }, []);
   const actions: JobRowActions = useMemo(
     () => ({

@@ -3,6 +3,7 @@ import type { SettingsPatch } from '../../../shared/contract';
 import type { Settings } from '../../../shared/models';
 import { useApp } from '../../hooks/app-context';
 import { NotificationPermission } from './notification-permission';
+import { userMessage } from '../../forms/contract-messages';
 
 /** Numeric settings; the core clamps each to its documented bounds. */
 const NUMBER_FIELDS = [
@@ -43,7 +44,7 @@ export function SettingsDialog({
         setError(null);
       },
       (e: unknown) => {
-        setError(e instanceof Error ? e.message : String(e));
+        setError(userMessage(e));
       },
     );
   };

@@ -11,6 +11,8 @@ import { StateBar } from './state-bar';
 import { StatusLine } from './status-line';
 import type { TranscriptFormat } from './transcript-menu';
 import { useTerminalInfo } from './use-terminal-info';
+import { useSizeHint } from './use-size-hint';
+import { userMessage } from '../../forms/contract-messages';
 
 /** Keep a downloaded transcript's object URL alive long enough for the download to start. */
 const REVOKE_DOWNLOAD_URL_MS = 60_000;
@@ -41,6 +43,7 @@ export function TerminalPane(props: {
   const sessionId = session.id;
   const { bridge } = useApp();
   const info = useTerminalInfo(manager, sessionId);
+  const sizeHint = useSizeHint(session, info);
   const slotRef = useRef<HTMLDivElement>(null);
   const splitRef = useRef<HTMLDivElement>(null);
 
@@ -59,8 +62,16 @@ export function TerminalPane(props: {
 
   const run = (what: string, action: () => Promise<unknown>): void => {
     action().catch((e: unknown) => {
-      manager.notice(sessionId, `${what} failed: ${e instanceof Error ? e.message : String(e)}`);
+      manager.notice(sessionId, `${what} failed: ${userMessage(e)}`);
     });
+  };
+  const syncSize = (): void => {
+    const size = { cols: info.cols, rows: info.rows };
+    run('Sync size', async () => {
+      await bridge.request('terminal.syncSize', { sessionId, ...size });
+      sizeHint.synced(size);
+    });
+    manager.focus(sessionId);
   };
   const save = (format: TranscriptFormat): void => {
     run('Saving the transcript', async () => {
@@ -83,12 +94,7 @@ export function TerminalPane(props: {
         accountColor={props.accountColor}
         logOpen={layout.logOpen}
         actions={{
-          syncSize: () => {
-            run('Sync size', () =>
-              bridge.request('terminal.syncSize', { sessionId, cols: info.cols, rows: info.rows }),
-            );
-            manager.focus(sessionId);
-          },
+          syncSize,
           toggleLog: () => layoutActions.setLogOpen(!layout.logOpen),
           save,
           search: () => layoutActions.setSearchOpen(true),
@@ -129,7 +135,7 @@ export function TerminalPane(props: {
           </>
         )}
       </div>
-      <StatusLine session={session} info={info} />
+      <StatusLine session={session} info={info} sizeHint={sizeHint} onSyncSize={syncSize} />
     </section>
   );
 }

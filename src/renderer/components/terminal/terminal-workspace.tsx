@@ -13,6 +13,7 @@ import { useConfirmDialog } from './confirm-dialog';
 import { TabStrip } from './tab-strip';
 import { TerminalPane } from './terminal-pane';
 import { useNow } from './use-now';
+import { userMessage } from '../../forms/contract-messages';
 
 /** Font zoom stays inside the core's documented bounds (it clamps too; this avoids no-op calls). */
 const FONT_SIZE_MIN = 8;
@@ -74,7 +75,7 @@ export function TerminalWorkspace({ onHelp }: { readonly onHelp: () => void }) {
       try {
         await bridge.request('terminal.close', { sessionId: session.id });
       } catch (e) {
-        manager.notice(session.id, `Close failed: ${e instanceof Error ? e.message : String(e)}`);
+        manager.notice(session.id, `Close failed: ${userMessage(e)}`);
       }
     },
     [active, bridge, confirm, manager, orderIds, select],
