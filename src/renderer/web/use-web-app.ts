@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useApp, useAppState } from '../hooks/app-context';
 import { useNow } from '../components/terminal/use-now';
-import { applyBadge, badgeOf } from './document-badge';
+import { applyBadge } from './apply-badge';
+import { badgeOf } from './document-badge';
 import { askForWebNotifications, showWebNotification } from './web-notifications';
 
 /**
