@@ -39,6 +39,11 @@ export interface GitlabDoubleOptions {
   readonly utf8Split?: Utf8SplitMode;
   /** GitLab's `project_jobs_api_rate_limit`, default 600 per minute per user. */
   readonly jobsRateLimitPerMinute?: number;
+  /**
+   * Derive the start line's cookies and tokens from this seed instead of minting random ones, so
+   * they are the same on every start (see state/stable-credentials.ts). Default: random.
+   */
+  readonly credentialsSeed?: string;
 }
 
 export interface UserInfo {
