@@ -10,7 +10,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
 import { startBrowserMode, type BrowserMode } from '../src/main/web/browser-mode';
 import { startGitlabDouble, waitForEvent, type GitlabDouble } from '../test/gitlab-double';
 import { chromiumLaunchOptions } from '../test/e2e/support/chromium';
@@ -119,8 +119,16 @@ async function jobList(stage: Stage, page: Page): Promise<void> {
   await page.getByRole('listitem', { name: 'build:gpu in acme/platform/api' }).click();
 }
 
-/** Opens a job's terminal and types a command so the picture shows a live shell. */
-async function openTerminal(stage: Stage, page: Page, name: string): Promise<string> {
+/**
+ * Opens a job's terminal and types a command so the picture shows a live shell; `prepare` runs
+ * first (e.g. opening the log pane and syncing the shell's size to the narrower terminal).
+ */
+async function openTerminal(
+  stage: Stage,
+  page: Page,
+  name: string,
+  prepare: (pane: Locator) => Promise<void> = () => Promise.resolve(),
+): Promise<string> {
   const job = stage.gitlab.createJob({ user: 'alice', name, mode: 'shell' });
   const connected = waitForEvent(stage.gitlab, 'terminal-connected', (e) => e.jobId === job.id);
   const { sessionId } = await stage.app.core.request('terminal.open', {
@@ -128,7 +136,8 @@ async function openTerminal(stage: Stage, page: Page, name: string): Promise<str
   });
   await connected;
   const pane = page.locator(`[id="pane-${sessionId}"]`);
-  await pane.locator('.xterm-rows').waitFor();
+  await pane.locator('.xterm-rows', { hasText: `job-${job.id}$` }).waitFor();
+  await prepare(pane);
   await pane.locator('.terminal-slot').click();
   await page.keyboard.type('ls -l --color=always /etc | head -12 && echo "ready for debugging"');
   await page.keyboard.press('Enter');
@@ -138,10 +147,14 @@ async function openTerminal(stage: Stage, page: Page, name: string): Promise<str
 
 async function terminalWithLog(stage: Stage, page: Page): Promise<void> {
   await jobList(stage, page);
-  const sessionId = await openTerminal(stage, page, 'rspec 1/4');
-  const pane = page.locator(`[id="pane-${sessionId}"]`);
-  await pane.getByRole('button', { name: 'Log' }).click();
-  await pane.locator('.log-slot').getByText('Running with').first().waitFor();
+  await openTerminal(stage, page, 'rspec 1/4', async (pane) => {
+    await pane.getByRole('button', { name: 'Log' }).click();
+    await pane.locator('.log-slot').getByText('Running with').first().waitFor();
+    await pane.getByRole('button', { name: 'size differs: Sync size' }).click();
+    await pane.locator('.xterm-rows', { hasText: 'stty cols' }).waitFor();
+    await page.keyboard.type('clear');
+    await page.keyboard.press('Enter');
+  });
 }
 
 async function heldAlert(stage: Stage, page: Page): Promise<void> {

@@ -156,7 +156,8 @@ test.describe('accounts', () => {
     expect(await fileText(secretsPath)).toContain(alice.token);
     await jobshell.open(page);
     const row = page.getByRole('listitem', { name: /@alice/ });
-    await row.getByRole('button', { name: 'Remove' }).click();
+    await row.getByRole('button', { name: /^Account actions for / }).click();
+    await row.getByRole('menuitem', { name: 'Remove…' }).click();
     const confirm = page.getByRole('dialog', { name: /^Remove / });
     await confirm.getByRole('button', { name: 'Remove account' }).click();
     await expect(page.getByRole('heading', { name: 'No GitLab account yet' })).toBeVisible();

@@ -231,8 +231,9 @@ function EmptyTerminals({
           select · <Chord keys={keymap.chord('search')} /> search ·{' '}
           <Chord keys={keymap.chord('close')} /> close ·{' '}
           <button className="link-button" onClick={onHelp}>
-            all shortcuts (<Chord keys={keymap.chord('help')} />)
-          </button>
+            all shortcuts
+          </button>{' '}
+          <Chord keys={keymap.chord('help')} />
         </p>
       </div>
     </>
