@@ -76,7 +76,7 @@ export function SettingsDialog({
         </label>
         {NUMBER_FIELDS.map(({ key, label }) => (
           <NumberField
-            key={key}
+            key={`${key}-${settings[key]}`}
             label={label}
             value={settings[key]}
             onCommit={(value) => update({ [key]: value })}
