@@ -139,7 +139,7 @@ async function openTerminal(
   await pane.locator('.xterm-rows', { hasText: `job-${job.id}$` }).waitFor();
   await prepare(pane);
   await pane.locator('.terminal-slot').click();
-  await page.keyboard.type('ls -l --color=always /etc | head -12 && echo "ready for debugging"');
+  await page.keyboard.type('ls -C -w 58 --color=always /usr/share | head -12 && echo "ready for debugging"');
   await page.keyboard.press('Enter');
   await pane.locator('.xterm-rows', { hasText: 'ready for debugging' }).last().waitFor();
   return sessionId;
