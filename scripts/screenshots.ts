@@ -5,6 +5,7 @@
  *
  *   npm run screenshots                      # README set into docs/screenshots/
  *   npm run screenshots -- --out DIR --all   # every screen, e.g. for a review
+ *   npm run screenshots -- --out DIR --only shortcuts
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -46,13 +47,17 @@ const EXTRA_JOBS = [
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { out: { type: 'string' }, all: { type: 'boolean' } },
+    options: { out: { type: 'string' }, all: { type: 'boolean' }, only: { type: 'string' } },
   });
   const out = resolve(values.out ?? 'docs/screenshots');
   await mkdir(out, { recursive: true });
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
-    for (const scene of SCENES.filter((s) => values.all === true || s.readme)) {
+    const chosen = SCENES.filter((s) =>
+      values.only === undefined ? values.all === true || s.readme : s.name === values.only,
+    );
+    if (chosen.length === 0) throw new Error(`No scene named ${values.only ?? ''}`);
+    for (const scene of chosen) {
       for (const theme of ['light', 'dark'] as const) {
         const path = join(out, `${scene.name}-${theme}.png`);
         await shoot(browser, scene, theme, path);
@@ -139,7 +144,9 @@ async function openTerminal(
   await pane.locator('.xterm-rows', { hasText: `job-${job.id}$` }).waitFor();
   await prepare(pane);
   await pane.locator('.terminal-slot').click();
-  await page.keyboard.type('ls -C -w 58 --color=always /usr/share | head -12 && echo "ready for debugging"');
+  await page.keyboard.type(
+    'ls -C -w 58 --color=always /usr/share | head -12 && echo "ready for debugging"',
+  );
   await page.keyboard.press('Enter');
   await pane.locator('.xterm-rows', { hasText: 'ready for debugging' }).last().waitFor();
   return sessionId;
@@ -190,6 +197,7 @@ const SCENES: readonly Scene[] = [
       await page.getByRole('button', { name: 'Add account' }).click();
       const dialog = page.getByRole('dialog', { name: 'Add GitLab account' });
       await dialog.getByRole('textbox', { name: /^GitLab URL/ }).fill('ftp://gitlab.example.com');
+      await dialog.getByRole('textbox', { name: /^Session cookie/ }).fill('_gitlab_session=0123');
       await dialog.getByRole('button', { name: 'Add account' }).click();
       await dialog.locator('.field-error').first().waitFor();
     },
@@ -201,6 +209,15 @@ const SCENES: readonly Scene[] = [
       await jobList(stage, page);
       await page.keyboard.press('F1');
       await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    },
+  },
+  {
+    name: 'settings',
+    readme: false,
+    run: async (stage, page) => {
+      await jobList(stage, page);
+      await page.getByRole('button', { name: 'Settings' }).click();
+      await page.getByRole('dialog', { name: 'Settings' }).waitFor();
     },
   },
   {
