@@ -156,6 +156,7 @@ test.describe('accounts', () => {
     expect(await fileText(secretsPath)).toContain(alice.token);
     await jobshell.open(page);
     const row = page.getByRole('listitem', { name: /@alice/ });
+    await row.hover();
     await row.getByRole('button', { name: /^Account actions for / }).click();
     await row.getByRole('menuitem', { name: 'Remove…' }).click();
     const confirm = page.getByRole('dialog', { name: /^Remove / });

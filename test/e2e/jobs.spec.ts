@@ -49,6 +49,7 @@ test.describe('my running jobs', () => {
     const pending = row(page, 'build:gpu');
     await expect(pending.locator('.job-terminal-reason')).toHaveText(/^Waiting for a runner/);
     await expect(pending.getByRole('button', { name: 'Open terminal' })).toHaveCount(0);
+    await pending.hover();
     await pending.getByRole('button', { name: 'More actions for build:gpu' }).click();
     await expect(pending.getByRole('menuitem', { name: 'Open terminal' })).toBeDisabled();
     await page.keyboard.press('Escape');
@@ -64,6 +65,7 @@ test.describe('my running jobs', () => {
     await expect(row(page, 'rubocop').getByRole('button', { name: 'Open terminal' })).toHaveCount(
       0,
     );
+    await row(page, 'rubocop').hover();
     await row(page, 'rubocop').getByRole('button', { name: 'More actions for rubocop' }).click();
     await expect(
       row(page, 'rubocop').getByRole('menuitem', { name: 'Open terminal' }),
@@ -153,6 +155,7 @@ test.describe('my running jobs', () => {
     await jobshell.open(page);
     const rspec = row(page, 'rspec');
     const cancelItem = async (): Promise<void> => {
+      await rspec.hover();
       await rspec.getByRole('button', { name: 'More actions for rspec' }).click();
       await rspec.getByRole('menuitem', { name: 'Cancel job…' }).click();
     };
@@ -170,6 +173,7 @@ test.describe('my running jobs', () => {
     await jobshell.signIn('alice', { token: 'read_api' });
     await jobshell.open(page);
     await expect(row(page, 'rspec')).toBeVisible();
+    await row(page, 'rspec').hover();
     await row(page, 'rspec').getByRole('button', { name: 'More actions for rspec' }).click();
     await expect(row(page, 'rspec').getByRole('menuitem', { name: 'View log' })).toBeVisible();
     await expect(row(page, 'rspec').getByRole('menuitem', { name: /^Cancel/ })).toHaveCount(0);

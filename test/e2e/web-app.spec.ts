@@ -68,9 +68,9 @@ test.describe('browser keymap', () => {
 
     // The desktop shortcuts pass through untouched (the browser owns them).
     for (const chord of ['Control+1', 'Control+Tab', 'Control+Shift+W', 'Control+Shift+F']) {
-      const defaultPrevented = page.evaluate(KEYDOWN_PREVENTED);
+      await page.evaluate(WATCH_NEXT_KEYDOWN);
       await page.keyboard.press(chord);
-      expect(await defaultPrevented, chord).toBe(false);
+      await expect.poll(() => page.evaluate('window.__keydownPrevented'), chord).toBe(false);
     }
     await expect(tab(page, b.sessionId)).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByRole('tab')).toHaveCount(2);
@@ -174,10 +174,16 @@ const NOTIFICATION_SPY = `
   window.__notifications = shown;
 `;
 
-/** Resolves, after the next keydown, with whether anything prevented its default action. */
-const KEYDOWN_PREVENTED = `new Promise((resolve) => {
-  window.addEventListener('keydown', (e) => setTimeout(() => resolve(e.defaultPrevented)), { once: true });
-})`;
+/**
+ * Records, once every listener has run, whether the next keydown's default action was prevented
+ * (in `window.__keydownPrevented`; null until then). Capture phase, so nothing can hide it.
+ */
+const WATCH_NEXT_KEYDOWN = `
+  window.__keydownPrevented = null;
+  window.addEventListener('keydown', (e) => {
+    setTimeout(() => { window.__keydownPrevented = e.defaultPrevented; });
+  }, { once: true, capture: true });
+`;
 
 /** Whether an element's text fits its box (no ellipsis, nothing cut off). */
 function fitsItsBox(element: unknown): boolean {

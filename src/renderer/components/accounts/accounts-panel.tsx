@@ -93,6 +93,7 @@ function AccountRow(props: {
       <div className="account-head" title={who}>
         <span className="color-dot" style={{ background: account.color }} aria-hidden="true" />
         <span className="account-name">{account.name}</span>
+        <span className="account-username">@{account.username}</span>
         <StateBadge state={account.state} />
         {expired && (
           <button

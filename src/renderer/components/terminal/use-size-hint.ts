@@ -10,7 +10,7 @@ interface Size {
 export interface SizeHint {
   /** The size the shell was last told (Sync size), or this tab's size when the shell started. */
   readonly shell: Size | null;
-  /** This tab is no longer that size: full-screen programs draw for the wrong size. */
+  /** This tab is no longer that wide: output wraps and full-screen programs draw wrongly. */
   readonly differs: boolean;
   readonly synced: (size: Size) => void;
 }
