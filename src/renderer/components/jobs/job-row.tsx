@@ -66,7 +66,11 @@ export function JobRow(props: JobRowProps) {
       tabIndex={selected ? 0 : -1}
       aria-current={selected ? 'true' : undefined}
       aria-label={`${job.name} in ${job.projectPath}`}
-      onFocus={onSelect}
+      onFocus={(e) => {
+        // The row itself (keyboard). Focus moving into its buttons must not select it: a
+        // selected row grows, and the button under the pointer would move before the click.
+        if (e.target === e.currentTarget) onSelect();
+      }}
       onClick={onSelect}
       onDoubleClick={() => {
         if (terminal.available) actions.openTerminal(job);
