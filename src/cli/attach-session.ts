@@ -108,7 +108,7 @@ class AttachRun {
         : { wrapHoldTracker: (tracker: HoldTracker) => history.wrapHoldTracker(tracker) }),
       // stdout carries the job's bytes only: how the session ended, that it reconnected and that
       // output was dropped are said on stderr (attach-status), once.
-      options: { markers: false },
+      options: { markers: false, refuseOthersJobs: false },
     });
     this.#hold = hold;
     this.#terminal = terminals;

@@ -9,9 +9,11 @@ import { EmptyAccounts } from './components/layout/empty-accounts';
 import { TerminalWorkspace } from './components/terminal/terminal-workspace';
 import { Toasts } from './components/notifications/toasts';
 import { SettingsDialog } from './components/settings/settings-dialog';
+import { ShortcutsSheet } from './components/help/shortcuts-sheet';
 import { AppContext, useApp, useAppState } from './hooks/app-context';
 import { useTheme } from './hooks/use-theme';
 import { useVisibilityReporting } from './hooks/use-visibility';
+import { useWebApp } from './web/use-web-app';
 import type { AppStore } from './stores/app-store';
 import { terminalManagerFor } from './terminal/terminal-manager';
 
@@ -29,7 +31,7 @@ function Frame() {
   const settings = useAppState((s) => s.settings);
   const accounts = useAppState((s) => s.accounts);
   const disconnected = useAppState((s) => s.disconnected);
-  const [dialog, setDialog] = useState<'settings' | 'add-account' | null>(null);
+  const [dialog, setDialog] = useState<'settings' | 'add-account' | 'shortcuts' | null>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
   const { bridge, store } = useApp();
   const closeDialog = (): void => {
@@ -40,6 +42,7 @@ function Frame() {
   };
   useTheme(settings?.theme ?? 'system');
   useVisibilityReporting(bridge);
+  useWebApp();
 
   return (
     <div className="app">
@@ -58,6 +61,13 @@ function Frame() {
           title="Every terminal session: how it ended, runner time held"
         >
           History
+        </button>
+        <button
+          onClick={() => setDialog('shortcuts')}
+          aria-label="Keyboard shortcuts"
+          title="Keyboard shortcuts (F1)"
+        >
+          ?
         </button>
         <button onClick={() => setDialog('settings')} aria-label="Settings" title="Settings">
           ⚙ Settings
@@ -80,7 +90,7 @@ function Frame() {
           )}
         </aside>
         <main className="workspace">
-          <TerminalWorkspace />
+          <TerminalWorkspace onHelp={() => setDialog('shortcuts')} />
         </main>
       </div>
       {historyOpen && <HistoryView onClose={() => setHistoryOpen(false)} />}
@@ -88,6 +98,7 @@ function Frame() {
       {dialog === 'settings' && settings !== null && (
         <SettingsDialog settings={settings} onClose={closeDialog} />
       )}
+      {dialog === 'shortcuts' && <ShortcutsSheet onClose={() => setDialog(null)} />}
       <Toasts />
     </div>
   );

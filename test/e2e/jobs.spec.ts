@@ -34,6 +34,8 @@ test.describe('my running jobs', () => {
 
     await expect(row(page, 'rspec').locator('.job-terminal-badge')).toHaveText('Terminal');
     await expect(row(page, 'rspec')).toContainText('feature/login');
+    // Row actions show on hover, focus and selection.
+    await row(page, 'rspec').hover();
     await expect(row(page, 'rspec').getByRole('button', { name: 'Open terminal' })).toBeEnabled();
     await expect(
       row(page, 'e2e:chrome', 'acme/platform/web').locator('.job-terminal-badge'),
@@ -46,7 +48,11 @@ test.describe('my running jobs', () => {
 
     const pending = row(page, 'build:gpu');
     await expect(pending.locator('.job-terminal-reason')).toHaveText(/^Waiting for a runner/);
-    await expect(pending.getByRole('button', { name: 'Open terminal' })).toBeDisabled();
+    await expect(pending.getByRole('button', { name: 'Open terminal' })).toHaveCount(0);
+    await pending.hover();
+    await pending.getByRole('button', { name: 'More actions for build:gpu' }).click();
+    await expect(pending.getByRole('menuitem', { name: 'Open terminal' })).toBeDisabled();
+    await page.keyboard.press('Escape');
 
     // Bob's job sits in a collapsed group of its own and can never be opened.
     const others = sidebar(page).locator('details.jobs-others');
@@ -56,10 +62,15 @@ test.describe('my running jobs', () => {
     await expect(row(page, 'rubocop').locator('.job-terminal-reason')).toHaveText(
       'Started by @bob: only the user who started a job can open its terminal',
     );
+    await expect(row(page, 'rubocop').getByRole('button', { name: 'Open terminal' })).toHaveCount(
+      0,
+    );
+    await row(page, 'rubocop').hover();
+    await row(page, 'rubocop').getByRole('button', { name: 'More actions for rubocop' }).click();
     await expect(
-      row(page, 'rubocop').getByRole('button', { name: 'Open terminal' }),
+      row(page, 'rubocop').getByRole('menuitem', { name: 'Open terminal' }),
     ).toBeDisabled();
-    await expect(row(page, 'rubocop').getByRole('button', { name: 'Cancel' })).toHaveCount(0);
+    await expect(row(page, 'rubocop').getByRole('menuitem', { name: /^Cancel/ })).toHaveCount(0);
 
     // The finished lint job is not listed.
     await expect(row(page, 'lint')).toHaveCount(0);
@@ -143,11 +154,16 @@ test.describe('my running jobs', () => {
     await jobshell.signIn('alice', { token: 'api' });
     await jobshell.open(page);
     const rspec = row(page, 'rspec');
-    await rspec.getByRole('button', { name: 'Cancel' }).click();
+    const cancelItem = async (): Promise<void> => {
+      await rspec.hover();
+      await rspec.getByRole('button', { name: 'More actions for rspec' }).click();
+      await rspec.getByRole('menuitem', { name: 'Cancel job…' }).click();
+    };
+    await cancelItem();
     await rspec.getByRole('button', { name: 'Keep running' }).click();
     expect(gitlab.jobsAdmin().find((j) => j.name === 'rspec')?.status).toBe('running');
 
-    await rspec.getByRole('button', { name: 'Cancel' }).click();
+    await cancelItem();
     await rspec.getByRole('button', { name: 'Yes, cancel it' }).click();
     await expect(row(page, 'rspec')).toHaveCount(0, { timeout: POLL_TIMEOUT_MS });
     expect(gitlab.jobsAdmin().find((j) => j.name === 'rspec')?.status).toBe('canceled');
@@ -161,7 +177,9 @@ test.describe('my running jobs', () => {
     await jobshell.signIn('alice', { token: 'read_api' });
     await jobshell.open(page);
     const rspec = row(page, 'rspec');
-    await rspec.getByRole('button', { name: 'Cancel' }).click();
+    await rspec.hover();
+    await rspec.getByRole('button', { name: 'More actions for rspec' }).click();
+    await rspec.getByRole('menuitem', { name: 'Cancel job…' }).click();
     await rspec.getByRole('button', { name: 'Yes, cancel it' }).click();
     await expect(row(page, 'rspec')).toHaveCount(0, { timeout: POLL_TIMEOUT_MS });
     expect(gitlab.jobsAdmin().find((j) => j.name === 'rspec')?.status).toBe('canceled');

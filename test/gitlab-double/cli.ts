@@ -1,12 +1,14 @@
 /**
  * Standalone double: `npm run gitlab-double -- [--port 0] [--root /gitlab] [--session-timeout S]
- * [--timestamps] [--tls]` prints exactly one JSON line (the start line) on stdout, logs to stderr,
+ * [--timestamps] [--tls] [--stable-credentials]` prints exactly one JSON line (the start line) on stdout, logs to stderr,
  * and serves until SIGINT/SIGTERM, which ends every shell and removes the temp dirs.
  */
 import { parseArgs } from 'node:util';
 import type { GitlabDoubleOptions, Utf8SplitMode } from './core/types';
 import { watchLauncher } from './cli-lifeline';
+import { startSummary } from './cli-summary';
 import { startGitlabDouble } from './double';
+import { DEFAULT_CREDENTIALS_SEED } from './state/stable-credentials';
 
 const SPLIT_MODES: readonly Utf8SplitMode[] = ['random', 'always', 'never'];
 
@@ -42,6 +44,8 @@ function options(argv: readonly string[]): GitlabDoubleOptions {
       'external-url': { type: 'string' },
       'latency-ms': { type: 'string' },
       'segment-bytes': { type: 'string' },
+      'stable-credentials': { type: 'boolean' },
+      'credentials-seed': { type: 'string' },
     },
     strict: true,
   });
@@ -60,13 +64,29 @@ function options(argv: readonly string[]): GitlabDoubleOptions {
     externalUrl: values['external-url'],
     linkLatencyMs: number(values['latency-ms'], 'latency-ms'),
     linkSegmentBytes: number(values['segment-bytes'], 'segment-bytes'),
+    credentialsSeed: credentialsSeed(values['stable-credentials'], values['credentials-seed']),
   };
 }
 
+/** --credentials-seed S, or --stable-credentials for the default seed; else random credentials. */
+function credentialsSeed(
+  stable: boolean | undefined,
+  seed: string | undefined,
+): string | undefined {
+  if (seed !== undefined) {
+    if (seed === '') throw new Error('--credentials-seed needs a non-empty value');
+    return seed;
+  }
+  return stable === true ? DEFAULT_CREDENTIALS_SEED : undefined;
+}
+
 async function main(): Promise<void> {
-  const double = await startGitlabDouble(options(process.argv.slice(2)));
+  const chosen = options(process.argv.slice(2));
+  const double = await startGitlabDouble(chosen);
   process.stdout.write(`${JSON.stringify(double.info)}\n`);
   console.error(`gitlab-double: serving ${double.url} (admin ${double.adminUrl})`);
+  for (const line of startSummary(double.info, chosen.credentialsSeed !== undefined))
+    console.error(line);
   let stopping = false;
   const stop = (why: string): void => {
     // npm, tsx and a process-group kill may each deliver the signal: shut down once.

@@ -30,6 +30,7 @@ import { Store } from './state/store';
 import { jobInfo, projectInfo } from './state/views';
 import { notFoundPage } from './web/html';
 import { handleWeb } from './web/web-routes';
+import { stableCredentials } from './state/stable-credentials';
 import { cookiePair } from './web/web-session';
 import { Workhorse } from './workhorse/workhorse';
 
@@ -109,16 +110,21 @@ export async function startGitlabDouble(options: GitlabDoubleOptions = {}): Prom
     faults: new FaultQueue(),
   };
   seedUsers(store);
-  const users: UserInfo[] = [...store.users.values()].map((user) => ({
-    id: user.id,
-    username: user.username,
-    name: user.name,
-    password: user.password,
-    otp_code: user.otpCode ?? null,
-    token: store.issueToken(user.id, 'jobshell-api', ['api']).value,
-    read_api_token: store.issueToken(user.id, 'jobshell-read', ['read_api']).value,
-    cookie: cookiePair(store.newSession(user.id)),
-  }));
+  const seed = options.credentialsSeed;
+  const users: UserInfo[] = [...store.users.values()].map((user) => {
+    const fixed = seed === undefined ? null : stableCredentials(seed, user.username);
+    return {
+      id: user.id,
+      username: user.username,
+      name: user.name,
+      password: user.password,
+      otp_code: user.otpCode ?? null,
+      token: store.issueToken(user.id, 'jobshell-api', ['api'], fixed?.apiToken).value,
+      read_api_token: store.issueToken(user.id, 'jobshell-read', ['read_api'], fixed?.readApiToken)
+        .value,
+      cookie: cookiePair(store.newSession(user.id, fixed?.sessionId)),
+    };
+  });
   if (options.seed ?? true) {
     for (const spec of SEED_PROJECTS) store.addProject(spec);
     for (const spec of SEED_JOBS) runner.create(spec);

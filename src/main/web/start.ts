@@ -8,13 +8,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { version } from '../../../package.json';
-import { createStreamLogger } from '../core';
 import { startBrowserMode } from './browser-mode';
+import { openWebLog, WEB_LOG_ENV } from './web-log';
 
 const USAGE = `Usage: npm run web -- [--port N] [--data-dir DIR] [--open]
   --port N        port on 127.0.0.1 (default: a free one)
-  --data-dir DIR  where accounts and settings are kept (default: ~/.config/jobshell-web)
-  --open          open the address in your default browser`;
+  --data-dir DIR  where accounts, settings and the log are kept (default: ~/.config/jobshell-web)
+  --open          open the address in your default browser
+JOBSHELL_LOG=debug|info|warn|error writes the JSON log to stderr instead of DIR/jobshell-web.log.`;
 
 /** Opens a URL with the desktop's handler; detached so Jobshell does not wait for the browser. */
 function openWithDesktop(url: string): Promise<void> {
@@ -51,7 +52,8 @@ async function main(): Promise<void> {
     values['data-dir'] ??
     process.env.JOBSHELL_DATA_DIR ??
     join(homedir(), '.config', 'jobshell-web');
-  const logger = createStreamLogger((line) => process.stderr.write(line));
+  const log = openWebLog(dataDir, process.env[WEB_LOG_ENV]);
+  const logger = log.logger;
   const app = await startBrowserMode({
     dataDir,
     port,
@@ -64,9 +66,13 @@ async function main(): Promise<void> {
     `Jobshell (browser mode) is running. Open this address (it carries your access token):`,
   );
   console.log(app.server.url);
+  console.log(log.where);
   if (values.open === true) await openWithDesktop(app.server.url);
   const stop = (): void => {
-    void app.close().then(() => process.exit(0));
+    void app.close().then(() => {
+      log.close();
+      process.exit(0);
+    });
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -7,7 +7,10 @@ export const DANGER_BELOW_MS = 60_000;
 
 export type Urgency = 'normal' | 'warning' | 'danger';
 
-/** `mm:ss` (or `h:mm:ss` from an hour on) of the time left; never negative. */
+/**
+ * `m:ss` (or `h:mm:ss` from an hour on) of the time left; never negative. The same format as the
+ * job list's elapsed times (formatElapsed), so the app has one way of writing a duration.
+ */
 export function formatCountdown(msLeft: number): string {
   // Round up: "0:00" should mean the time is really over, not that less than a second remains.
   const total = Math.max(0, Math.ceil(msLeft / 1000));
@@ -16,7 +19,7 @@ export function formatCountdown(msLeft: number): string {
   const seconds = total % 60;
   const ss = String(seconds).padStart(2, '0');
   if (hours > 0) return `${hours}:${String(minutes).padStart(2, '0')}:${ss}`;
-  return `${String(minutes).padStart(2, '0')}:${ss}`;
+  return `${minutes}:${ss}`;
 }
 
 /** How alarming the time left is. */

@@ -20,6 +20,8 @@ export interface KeyContext {
   readonly mac: boolean;
   /** Focus is inside a terminal (its keystrokes would otherwise go to the shell). */
   readonly inTerminal: boolean;
+  /** Focus is in a text field (a `?` typed there is text, not the shortcuts sheet). */
+  readonly inField?: boolean;
 }
 
 export type Shortcut =

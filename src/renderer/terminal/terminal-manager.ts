@@ -11,6 +11,7 @@ import { broadcastPasteNeedsConfirmation } from './broadcast-policy';
 import { broadcastStoreFor } from './broadcast-store';
 import type { Confirmer } from './confirm';
 import { checkLink } from './link-policy';
+import { openExternal } from '../web/open-external';
 import { OutputRouter } from './output-router';
 import { pasteNeedsConfirmation, summarizePaste } from './paste-policy';
 import { realScheduler, type Scheduler } from './scheduler';
@@ -142,7 +143,7 @@ export class TerminalManager {
     this.focus(sessionId);
     if (!ok) return;
     try {
-      await this.bridge.request('shell.openExternal', { url: check.url });
+      await openExternal(this.bridge, check.url);
     } catch (error) {
       this.notice(sessionId, `Link not opened: ${messageOf(error)}`);
     }

@@ -48,6 +48,11 @@ export interface GitlabDoubleOptions {
   readonly linkLatencyMs?: number;
   /** Addition (F12): terminal connections write at most this many bytes per TCP segment. */
   readonly linkSegmentBytes?: number;
+  /**
+   * Derive the start line's cookies and tokens from this seed instead of minting random ones, so
+   * they are the same on every start (see state/stable-credentials.ts). Default: random.
+   */
+  readonly credentialsSeed?: string;
 }
 
 export interface UserInfo {

@@ -58,10 +58,16 @@ export class Store {
     return undefined;
   }
 
-  issueToken(userId: number, name: string, scopes: readonly TokenScope[]): PersonalAccessToken {
+  /** `value`: a given token string (stable start-line credentials); default a random one. */
+  issueToken(
+    userId: number,
+    name: string,
+    scopes: readonly TokenScope[],
+    value: string = personalAccessToken(),
+  ): PersonalAccessToken {
     const token: PersonalAccessToken = {
       id: this.#nextTokenId++,
-      value: personalAccessToken(),
+      value,
       name,
       userId,
       scopes,
@@ -74,8 +80,9 @@ export class Store {
     return token;
   }
 
-  newSession(userId: number | null): WebSession {
-    const session: WebSession = { id: sessionId(), userId, csrfToken: csrfToken() };
+  /** `id`: a given session id (stable start-line credentials); default a random one. */
+  newSession(userId: number | null, id: string = sessionId()): WebSession {
+    const session: WebSession = { id, userId, csrfToken: csrfToken() };
     this.sessions.set(session.id, session);
     return session;
   }

@@ -6,12 +6,12 @@ import {
 } from '../../../src/renderer/terminal/countdown';
 
 describe('countdown', () => {
-  it('formats mm:ss, then h:mm:ss, rounding up and never negative', () => {
+  it('formats m:ss, then h:mm:ss, rounding up and never negative', () => {
     expect(formatCountdown(24 * 60_000 + 31_000)).toBe('24:31');
-    expect(formatCountdown(59_001)).toBe('01:00');
-    expect(formatCountdown(500)).toBe('00:01');
-    expect(formatCountdown(0)).toBe('00:00');
-    expect(formatCountdown(-5_000)).toBe('00:00');
+    expect(formatCountdown(59_001)).toBe('1:00');
+    expect(formatCountdown(500)).toBe('0:01');
+    expect(formatCountdown(0)).toBe('0:00');
+    expect(formatCountdown(-5_000)).toBe('0:00');
     expect(formatCountdown(3_600_000 + 65_000)).toBe('1:01:05');
   });
 

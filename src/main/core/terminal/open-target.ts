@@ -3,6 +3,7 @@ import { ContractError } from '../../../shared/contract';
 import type { GitlabClient } from '../gitlab/gitlab-client';
 import type { AccountAccess, AccountConnection } from '../services';
 import { foreignAddressNotice } from './address-notice';
+import { notAllowedReason, toJobStatus } from './close-reasons';
 import { jobPageUrl, parseJobUrl, parseUrl, projectPathOf } from './job-url';
 import type { SessionTarget } from './session-env';
 
@@ -40,6 +41,8 @@ export async function projectIdOf(gitlab: GitlabClient, projectPath: string): Pr
  * outside the account's address is used for nothing: the project path then comes from what the
  * user gave or from the API, the job's page from the account's address, and `foreignAddress`
  * hears the sentence that tells the user.
+ * With `refuseOthers`, another user's job is refused here, with the reason, before any tab exists:
+ * GitLab lets only the user who started a job open its terminal, so such a tab could only fail.
  */
 export async function resolveTarget(
   connection: AccountConnection,
@@ -47,9 +50,18 @@ export async function resolveTarget(
   projectId: number,
   jobId: number,
   knownPath: string | null,
+  refuseOthers = false,
   foreignAddress: (notice: string) => void = () => undefined,
 ): Promise<SessionTarget> {
   const job = (await gitlab.getJob(projectId, jobId)).value;
+  if (refuseOthers && job.user !== null && job.user.id !== connection.userId) {
+    const refusal = notAllowedReason(
+      { status: toJobStatus(job.status), userId: job.user.id, username: job.user.username },
+      { userId: connection.userId, username: connection.username },
+      null,
+    );
+    throw new ContractError('conflict', refusal.message);
+  }
   const notice = foreignAddressNotice(connection.baseUrl, job.web_url);
   if (notice !== null) foreignAddress(notice);
   const projectPath =

@@ -25,6 +25,8 @@ export interface SessionOpenerDeps {
   readonly isDisposed: () => boolean;
   /** GitLab's web_url for a job of this account names another address (see address-notice). */
   readonly foreignAddress?: (connection: AccountConnection, notice: string) => void;
+  /** Refuse another user's job before a session exists (see resolveTarget). */
+  readonly refuseOthersJobs: boolean;
 }
 
 /** Creates the terminal.open handler. */
@@ -77,7 +79,15 @@ export function createSessionOpener(
     return openOnce(keyOf(connection.accountId, jobId), async () => {
       const gitlab = client(connection);
       const projectId = await projectIdOf(gitlab, projectPath);
-      return resolveTarget(connection, gitlab, projectId, jobId, projectPath, foreign(connection));
+      return resolveTarget(
+        connection,
+        gitlab,
+        projectId,
+        jobId,
+        projectPath,
+        deps.refuseOthersJobs,
+        foreign(connection),
+      );
     });
   };
 
@@ -88,7 +98,15 @@ export function createSessionOpener(
       return Promise.reject(new ContractError('auth', message));
     }
     return openOnce(keyOf(accountId, jobId), () =>
-      resolveTarget(connection, client(connection), projectId, jobId, null, foreign(connection)),
+      resolveTarget(
+        connection,
+        client(connection),
+        projectId,
+        jobId,
+        null,
+        deps.refuseOthersJobs,
+        foreign(connection),
+      ),
     );
   };
 

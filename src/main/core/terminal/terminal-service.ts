@@ -46,6 +46,12 @@ export interface TerminalServiceOptions {
    * stdout must carry the job's bytes only. Default true: the tab's scrollback tells the story.
    */
   readonly markers?: boolean;
+  /**
+   * Default true: opening another user's job fails at once with the reason, and no tab opens.
+   * false: a session starts and ends with that reason, as the CLI wants (its exit code 3 comes
+   * from the session's close reason).
+   */
+  readonly refuseOthersJobs?: boolean;
 }
 
 export interface TerminalServiceDeps extends TerminalServiceOptions {
@@ -195,6 +201,7 @@ export function createTerminalService(deps: TerminalServiceDeps): TerminalServic
       });
       notify(foreignAddressNotification(connection.accountId, notice));
     },
+    refuseOthersJobs: deps.refuseOthersJobs ?? true,
   });
 
   return {

@@ -3,6 +3,7 @@
  * user has to change. The core's messages are shown verbatim; only their place is decided here.
  */
 import { ContractError } from '../../../shared/contract';
+import { invalidParam, userMessage } from '../../forms/contract-messages';
 
 export type AccountField = 'url' | 'session' | 'token' | 'network' | 'name' | 'form';
 
@@ -23,7 +24,36 @@ export function fieldError(error: unknown): FieldError {
     };
   }
   const { code, message } = error;
+  if (code === 'invalid-message') {
+    return {
+      field: paramField(invalidParam(message)),
+      message: userMessage(error),
+      network: false,
+    };
+  }
   return { field: fieldOf(code, message), message, network: code === 'network' };
+}
+
+/** The form field of a request parameter the contract refused. */
+function paramField(param: string | null): AccountField {
+  const head = param?.split('.')[0] ?? '';
+  switch (head) {
+    case 'baseUrl':
+      return 'url';
+    case 'session':
+      return 'session';
+    case 'token':
+      return 'token';
+    case 'caPem':
+    case 'proxy':
+    case 'trustFingerprint':
+      return 'network';
+    case 'name':
+    case 'color':
+      return 'name';
+    default:
+      return 'form';
+  }
 }
 
 function fieldOf(code: ContractError['code'], message: string): AccountField {

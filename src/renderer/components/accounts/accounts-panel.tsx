@@ -9,7 +9,11 @@ import {
   TokenDialog,
 } from './account-dialogs';
 import { AddAccountDialog } from './add-account-dialog';
+import { ActionMenu } from '../common/action-menu';
+import { Icon } from '../terminal/icons';
+import type { SecretStorageInfo } from '../../../shared/models';
 import './accounts.css';
+import { userMessage } from '../../forms/contract-messages';
 
 type OpenDialog =
   | { readonly kind: 'add' }
@@ -42,10 +46,14 @@ export function AccountsPanel(props: { readonly onAdd?: () => void }) {
         </button>
       </header>
       {storage?.warning !== null && storage?.warning !== undefined && (
-        <div className="storage-warning" role="note">
+        // One line until opened: the full sentence (and the opt-in) is one click away.
+        <details className="storage-warning" role="note">
+          <summary title={storage.warning}>
+            <Icon name="alert" /> {storageSummary(storage)}
+          </summary>
           <p>{storage.warning}</p>
           {optIn && <StoreUnencrypted />}
-        </div>
+        </details>
       )}
       <ul className="account-list">
         {accounts.map((account) => (
@@ -76,22 +84,46 @@ function AccountRow(props: {
   readonly onOpen: (kind: 'sign-in' | 'token' | 'settings' | 'remove') => void;
 }) {
   const { account, onOpen } = props;
+  const expired = account.state === 'session-expired';
+  const who = `@${account.username} on ${account.baseUrl}${
+    account.hasToken ? ` · token: ${account.tokenScopes.join(', ') || 'no scopes'}` : ' · no token'
+  }`;
   return (
     <li
       className="account-row"
       aria-label={`${account.name} (@${account.username})`}
       data-account-id={account.id}
     >
-      <div className="account-head">
+      <div className="account-head" title={who}>
         <span className="color-dot" style={{ background: account.color }} aria-hidden="true" />
         <span className="account-name">{account.name}</span>
+        <span className="account-username">@{account.username}</span>
         <StateBadge state={account.state} />
-      </div>
-      <div className="account-who">
-        <span className="account-username">@{account.username}</span> · <span>{account.host}</span>
-        {account.hasToken && (
-          <span className="muted"> · token: {account.tokenScopes.join(', ') || 'no scopes'}</span>
+        {expired && (
+          <button
+            type="button"
+            className="primary account-inline"
+            data-action="sign-in"
+            onClick={() => onOpen('sign-in')}
+          >
+            Sign in again
+          </button>
         )}
+        <ActionMenu
+          label={`Account actions for ${account.name}`}
+          items={[
+            ...(expired
+              ? []
+              : [{ id: 'sign-in', label: 'Sign in again', onSelect: () => onOpen('sign-in') }]),
+            {
+              id: 'token',
+              label: account.hasToken ? 'Token…' : 'Set token…',
+              onSelect: () => onOpen('token'),
+            },
+            { id: 'settings', label: 'Settings…', onSelect: () => onOpen('settings') },
+            { id: 'remove', label: 'Remove…', danger: true, onSelect: () => onOpen('remove') },
+          ]}
+        />
       </div>
       {account.warnings.length > 0 && (
         <ul className="account-warnings">
@@ -100,45 +132,22 @@ function AccountRow(props: {
           ))}
         </ul>
       )}
-      <div className="account-actions">
-        <button
-          type="button"
-          className={account.state === 'session-expired' ? 'primary' : undefined}
-          data-action="sign-in"
-          onClick={() => {
-            onOpen('sign-in');
-          }}
-        >
-          Sign in again
-        </button>
-        <button
-          type="button"
-          onClick={() => {
-            onOpen('token');
-          }}
-        >
-          {account.hasToken ? 'Token…' : 'Set token'}
-        </button>
-        <button
-          type="button"
-          onClick={() => {
-            onOpen('settings');
-          }}
-        >
-          Settings…
-        </button>
-        <button
-          type="button"
-          className="danger"
-          onClick={() => {
-            onOpen('remove');
-          }}
-        >
-          Remove
-        </button>
-      </div>
     </li>
   );
+}
+
+/** The storage notice's one-line form. */
+function storageSummary(storage: SecretStorageInfo): string {
+  switch (storage.kind) {
+    case 'plain-file':
+      return 'Credentials are stored unencrypted';
+    case 'memory':
+      return 'Credentials are kept in memory only';
+    case 'os-keyring':
+      return 'About credential storage';
+    default:
+      return assertNever(storage.kind, 'secret storage');
+  }
 }
 
 function StateBadge({ state }: { readonly state: AccountState }) {
@@ -175,7 +184,7 @@ function StoreUnencrypted() {
         setError(null);
       },
       (e: unknown) => {
-        setError(e instanceof Error ? e.message : String(e));
+        setError(userMessage(e));
       },
     );
   };

@@ -29,6 +29,9 @@ export function AddAccountDialog(props: {
 
   const add = useCallback(
     (trustFingerprint: string | null): Promise<AccountView> => {
+      // Checked here, in the product's words: the contract would refuse an empty address too,
+      // but in a developer's words.
+      if (url.trim() === '') return Promise.reject(new ContractError('bad-input', EMPTY_URL));
       const credential = sessionCredential(session);
       if (typeof credential === 'string')
         return Promise.reject(new ContractError('bad-input', credential));
@@ -76,6 +79,7 @@ export function AddAccountDialog(props: {
             spellCheck={false}
             value={url}
             placeholder="https://gitlab.example.com"
+            aria-invalid={errorFor('url') !== null}
             onChange={(e) => {
               setUrl(e.target.value);
             }}
@@ -150,6 +154,8 @@ export function AddAccountDialog(props: {
     </Dialog>
   );
 }
+
+const EMPTY_URL = 'Enter the address of your GitLab, for example https://gitlab.example.com.';
 
 function submitLabel(session: SessionDraft, busy: boolean): string {
   if (!busy) return session.mode === 'web-sign-in' ? 'Sign in and add' : 'Add account';

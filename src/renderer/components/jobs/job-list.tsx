@@ -4,9 +4,11 @@ import type { JobView } from '../../../shared/models';
 import { useApp, useAppState } from '../../hooks/app-context';
 import { startSignIn } from '../accounts/start-sign-in';
 import { FinishedJobs } from '../retry/finished-jobs';
+import { openExternal } from '../../web/open-external';
 import { AccountStatus } from './account-status';
 import { groupJobs, type AccountGroup } from './job-groups';
 import { JobRow, type JobRowActions } from './job-row';
+import { userMessage } from '../../forms/contract-messages';
 
 export const EMPTY_JOBS_TEXT = 'No running jobs: start a pipeline, jobs appear within seconds';
 
@@ -24,6 +26,7 @@ export function JobList() {
   const [openOthers, setOpenOthers] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
   const rows = useRef(new Map<string, HTMLLIElement>());
+  const filterRef = useRef<HTMLInputElement>(null);
 
   // The selection follows the tab in front (issue 12): card and tab point at the same job.
   // Adjusted while rendering, only when the tab in front changes (not on every session update).
@@ -40,7 +43,7 @@ export function JobList() {
   const selected = visible.find((j) => j.key === selectedKey) ?? visible[0] ?? null;
 
   const fail = useCallback((e: unknown) => {
-    setError(e instanceof Error ? e.message : String(e));
+    setError(userMessage(e));
   }, []);
   const actions: JobRowActions = useMemo(
     () => ({
@@ -57,13 +60,13 @@ export function JobList() {
         }, fail);
       },
       openInBrowser: (job) => {
-        bridge.request('shell.openExternal', { url: job.webUrl }).catch(fail);
+        openExternal(bridge, job.webUrl).catch(fail);
       },
       viewLog: (job) => {
         // The log pane lives in the job's terminal tab; without one, GitLab's job page shows it.
         const session = sessions.find((s) => s.accountId === job.accountId && s.jobId === job.id);
         if (session !== undefined) store.setActiveSession(session.id);
-        else bridge.request('shell.openExternal', { url: job.webUrl }).catch(fail);
+        else openExternal(bridge, job.webUrl).catch(fail);
       },
       cancel: (job) =>
         bridge
@@ -99,6 +102,11 @@ export function JobList() {
     ) {
       event.preventDefault();
       if (selected.terminal.available) actions.openTerminal(selected);
+    } else if (isTypeToFilter(event) && event.target instanceof HTMLLIElement) {
+      // Type-to-filter: a letter typed on a row goes to the filter, as in file managers.
+      event.preventDefault();
+      setFilter((previous) => previous + event.key);
+      filterRef.current?.focus();
     }
   };
   const refresh = (): void => {
@@ -109,6 +117,7 @@ export function JobList() {
     <div className="jobs" onKeyDown={onKeyDown}>
       <div className="jobs-toolbar">
         <input
+          ref={filterRef}
           type="search"
           className="jobs-filter"
           placeholder="Filter by job, project or ref"
@@ -130,6 +139,7 @@ export function JobList() {
         <AccountSection
           key={group.account.id}
           group={group}
+          onlyAccount={groups.length === 1}
           filter={filter}
           selectedKey={selected?.key ?? null}
           othersOpen={openOthers.has(group.account.id)}
@@ -151,6 +161,8 @@ export function JobList() {
 
 interface AccountSectionProps {
   readonly group: AccountGroup;
+  /** One account: the accounts panel above already names it, so no header is repeated here. */
+  readonly onlyAccount: boolean;
   readonly filter: string;
   readonly selectedKey: string | null;
   readonly othersOpen: boolean;
@@ -182,7 +194,11 @@ function AccountSection(props: AccountSectionProps) {
     entry !== null && ownCount === 0 && (entry.status === 'ok' || entry.status === 'stale');
   return (
     <section className="jobs-account" aria-label={`Jobs of ${account.name}`}>
-      <header className="jobs-account-header" title={`@${account.username} on ${account.baseUrl}`}>
+      <header
+        className="jobs-account-header"
+        title={`@${account.username} on ${account.baseUrl}`}
+        hidden={props.onlyAccount}
+      >
         <span
           className="jobs-account-dot"
           style={{ background: account.color }}
@@ -237,6 +253,13 @@ function visibleJobs(
     ...g.projects.flatMap((p) => p.jobs),
     ...(openOthers.has(g.account.id) ? g.others : []),
   ]);
+}
+
+/** A printable character without a modifier (Shift aside): the start of a filter. */
+function isTypeToFilter(event: KeyboardEvent<HTMLDivElement>): boolean {
+  return (
+    event.key.length === 1 && event.key !== ' ' && !event.ctrlKey && !event.metaKey && !event.altKey
+  );
 }
 
 function toggled(set: ReadonlySet<string>, id: string, on: boolean): ReadonlySet<string> {

@@ -1,5 +1,6 @@
-import { useState, type Ref } from 'react';
+import { useState, type ReactNode, type Ref } from 'react';
 import type { JobView } from '../../../shared/models';
+import { ActionMenu, type MenuItem } from '../common/action-menu';
 import { useNow } from '../terminal/use-now';
 import { formatElapsed } from './job-groups';
 import { JobTerminalMark } from './job-terminal-mark';
@@ -19,57 +20,98 @@ export interface JobRowProps {
   readonly actions: JobRowActions;
   readonly onSelect: () => void;
   readonly rowRef: Ref<HTMLLIElement>;
+  /** Slot beside the name for a small state mark (e.g. "tab open", "held 04:12"). */
+  readonly mark?: ReactNode;
+  /** More entries for the row's "More actions" menu, after the built-in ones. */
+  readonly extraMenuItems?: readonly MenuItem[];
 }
 
-/** One job: what it is, how long it runs, whether a terminal can be opened, and what to do. */
-export function JobRow({ job, selected, canCancel, actions, onSelect, rowRef }: JobRowProps) {
+/**
+ * One job on at most two lines: status, name, elapsed time, and either where it runs or why no
+ * terminal can be opened. The primary action (open the terminal) is Enter or a double-click, and
+ * a button shown on hover, focus and selection; the rest sit in the "More actions" menu. The
+ * selected row expands so a long reason is read in full, never cut off.
+ */
+export function JobRow(props: JobRowProps) {
+  const { job, selected, canCancel, actions, onSelect, rowRef } = props;
   const now = useNow(true);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
-  const elapsed = formatElapsed(job.status === 'running' ? job.startedAt : job.createdAt, now);
+  const running = job.status === 'running';
+  const elapsed = formatElapsed(running ? job.startedAt : job.createdAt, now);
   const terminal = job.terminal;
+  const items: MenuItem[] = [
+    {
+      id: 'open-terminal',
+      label: 'Open terminal',
+      onSelect: () => actions.openTerminal(job),
+      disabled: !terminal.available,
+      ...(terminal.available ? {} : { title: terminal.reason }),
+    },
+    {
+      id: 'open-in-gitlab',
+      label: 'Open job in GitLab',
+      onSelect: () => actions.openInBrowser(job),
+    },
+    { id: 'view-log', label: 'View log', onSelect: () => actions.viewLog(job) },
+    ...(props.extraMenuItems ?? []),
+    ...(canCancel && job.mine
+      ? [{ id: 'cancel', label: 'Cancel job…', danger: true, onSelect: () => setConfirming(true) }]
+      : []),
+  ];
   return (
     <li
       ref={rowRef}
-      className={`job-row${selected ? ' selected' : ''}`}
+      className={`job-row${selected ? ' selected' : ''}${terminal.available ? '' : ' unavailable'}`}
       data-job-key={job.key}
       tabIndex={selected ? 0 : -1}
       aria-current={selected ? 'true' : undefined}
       aria-label={`${job.name} in ${job.projectPath}`}
-      onFocus={onSelect}
+      onFocus={(e) => {
+        // The row itself (keyboard). Focus moving into its buttons must not select it: a
+        // selected row grows, and the button under the pointer would move before the click.
+        if (e.target === e.currentTarget) onSelect();
+      }}
       onClick={onSelect}
+      onDoubleClick={() => {
+        if (terminal.available) actions.openTerminal(job);
+      }}
     >
       <div className="job-line">
         <span className={`job-status job-status-${job.status}`}>{job.status}</span>
-        <span className="job-name">{job.name}</span>
+        <span className="job-name" title={job.name}>
+          {job.name}
+        </span>
+        <JobTerminalMark jobKey={job.key} />
+        {props.mark}
         <span
           className="job-elapsed"
-          title={job.status === 'running' ? 'Running for' : 'Waiting for'}
+          title={
+            running ? 'Running for (minutes:seconds)' : 'Waiting to start for (minutes:seconds)'
+          }
         >
-          {elapsed}
+          {running ? elapsed : `waiting ${elapsed}`}
         </span>
-      </div>
-      <div className="job-meta">
-        <span>{job.stage}</span>
-        {job.pipelineId !== null && <span>#{job.pipelineId}</span>}
-        <span className="job-ref">{job.ref}</span>
-        <span className="job-runner" title="Runner">
-          {job.runner ?? 'no runner yet'}
+        <span className="job-row-actions">
+          {terminal.available && (
+            <button
+              type="button"
+              className="primary job-open"
+              aria-label="Open terminal"
+              title="Open an interactive terminal into this job (Enter or double-click)"
+              onClick={(e) => {
+                e.stopPropagation();
+                actions.openTerminal(job);
+              }}
+            >
+              Open
+            </button>
+          )}
+          <ActionMenu label={`More actions for ${job.name}`} items={items} />
         </span>
-        {!job.mine && job.startedBy !== null && <span>@{job.startedBy}</span>}
-      </div>
-      <div className="job-line">
-        {terminal.available ? (
-          <span className="job-terminal-badge">Terminal</span>
-        ) : (
-          <span className="job-terminal-reason" title={terminal.reason}>
-            {terminal.reason}
-          </span>
-        )}
-        <JobTerminalMark jobKey={job.key} />
       </div>
       {confirming ? (
-        <div className="job-actions job-confirm" role="group" aria-label={`Cancel ${job.name}?`}>
+        <div className="job-confirm" role="group" aria-label={`Cancel ${job.name}?`}>
           <span>Cancel this job?</span>
           <button
             className="danger"
@@ -87,22 +129,44 @@ export function JobRow({ job, selected, canCancel, actions, onSelect, rowRef }: 
           <button onClick={() => setConfirming(false)}>Keep running</button>
         </div>
       ) : (
-        <div className="job-actions">
-          <button
-            className="primary"
-            disabled={!terminal.available}
-            title={
-              terminal.available ? 'Open an interactive terminal into this job' : terminal.reason
-            }
-            onClick={() => actions.openTerminal(job)}
-          >
-            Open terminal
-          </button>
-          <button onClick={() => actions.openInBrowser(job)}>Open in browser</button>
-          <button onClick={() => actions.viewLog(job)}>View log</button>
-          {canCancel && job.mine && <button onClick={() => setConfirming(true)}>Cancel</button>}
+        <div className="job-sub">
+          {terminal.available ? (
+            <>
+              <span className="job-terminal-badge" title="A terminal can be opened">
+                Terminal
+              </span>
+              <JobMeta job={job} />
+            </>
+          ) : (
+            <>
+              <span className="job-terminal-reason" title={terminal.reason}>
+                {terminal.reason}
+              </span>
+              {selected && <JobMeta job={job} />}
+            </>
+          )}
         </div>
       )}
     </li>
+  );
+}
+
+/** Stage, ref, pipeline, runner and (for others' jobs) who started it, on one truncating line. */
+function JobMeta({ job }: { readonly job: JobView }) {
+  const parts = [
+    job.stage,
+    job.ref,
+    job.pipelineId === null ? null : `#${job.pipelineId}`,
+    job.runner ?? 'no runner yet',
+    !job.mine && job.startedBy !== null ? `@${job.startedBy}` : null,
+  ].filter((part): part is string => part !== null && part !== '');
+  const text = parts.join(' · ');
+  return (
+    <span
+      className="job-meta"
+      title={`Stage ${job.stage} · ref ${job.ref} · runner ${job.runner ?? 'none yet'}`}
+    >
+      {text}
+    </span>
   );
 }

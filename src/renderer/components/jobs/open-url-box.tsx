@@ -1,9 +1,17 @@
 import './jobs.css';
 import { useState, type SyntheticEvent } from 'react';
+import { userMessage } from '../../forms/contract-messages';
 import { useApp } from '../../hooks/app-context';
 import { RetryDialog } from '../retry/retry-dialog';
 
-/** "Paste a job URL" + Open: the core finds the account by host and opens the job's terminal. */
+const EMPTY_MESSAGE =
+  'Paste the address of a job page, for example https://gitlab.example.com/group/project/-/jobs/123.';
+
+/**
+ * "Paste a job URL" + Open: the core finds the account by host and opens the job's terminal. The
+ * core checks the address (the same rules as everywhere) and its sentence is shown under the box;
+ * the browser's own URL check is off, so no native pop-up speaks instead of the product.
+ */
 export function OpenUrlBox() {
   const { bridge, store } = useApp();
   const [url, setUrl] = useState('');
@@ -14,7 +22,11 @@ export function OpenUrlBox() {
   const submit = (event: SyntheticEvent<HTMLFormElement>): void => {
     event.preventDefault();
     const trimmed = url.trim();
-    if (trimmed === '' || busy) return;
+    if (busy) return;
+    if (trimmed === '') {
+      setError(EMPTY_MESSAGE);
+      return;
+    }
     setBusy(true);
     setError(null);
     bridge
@@ -25,7 +37,7 @@ export function OpenUrlBox() {
           setUrl('');
         },
         (e: unknown) => {
-          setError(e instanceof Error ? e.message : String(e));
+          setError(userMessage(e));
         },
       )
       .finally(() => {
@@ -33,9 +45,12 @@ export function OpenUrlBox() {
       });
   };
   return (
-    <form className="open-url" onSubmit={submit} aria-label="Open a job by URL">
+    <form className="open-url" onSubmit={submit} noValidate aria-label="Open a job by URL">
       <input
-        type="url"
+        type="text"
+        inputMode="url"
+        spellCheck={false}
+        autoComplete="off"
         className="open-url-input"
         placeholder="Paste a job URL"
         aria-label="Job URL"
@@ -46,8 +61,11 @@ export function OpenUrlBox() {
           setUrl(e.target.value);
           setError(null);
         }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') setError(null);
+        }}
       />
-      <button type="submit" disabled={busy || url.trim() === ''}>
+      <button type="submit" disabled={busy}>
         {busy ? 'Opening…' : 'Open'}
       </button>
       <button

@@ -3,6 +3,8 @@ import type { SettingsPatch } from '../../../shared/contract';
 import type { Settings } from '../../../shared/models';
 import { useApp } from '../../hooks/app-context';
 import { TranscriptSettingsSection } from './transcript-settings';
+import { NotificationPermission } from './notification-permission';
+import { userMessage } from '../../forms/contract-messages';
 
 /** Numeric settings; the core clamps each to its documented bounds. */
 const NUMBER_FIELDS = [
@@ -12,10 +14,16 @@ const NUMBER_FIELDS = [
   { key: 'finishedJobsHours', label: 'List failed jobs of the last (hours, 1–168)' },
 ] as const;
 
+/** `desktopOnly` toggles do nothing in browser mode, so they are not offered there. */
 const TOGGLES = [
-  { key: 'notifications', label: 'Desktop notifications' },
-  { key: 'copyOnSelect', label: 'Copy on selection' },
-  { key: 'startAtLogin', label: 'Start at login' },
+  {
+    key: 'notifications',
+    label: 'Desktop notifications',
+    browserLabel: 'Browser notifications when a job is held open',
+    desktopOnly: false,
+  },
+  { key: 'copyOnSelect', label: 'Copy on selection', browserLabel: null, desktopOnly: false },
+  { key: 'startAtLogin', label: 'Start at login', browserLabel: null, desktopOnly: true },
 ] as const;
 
 /** Auto-release starts at a third of the runner's default 30-minute session timeout. */
@@ -30,6 +38,7 @@ export function SettingsDialog({
   readonly onClose: () => void;
 }) {
   const { bridge } = useApp();
+  const browser = bridge.kind === 'browser';
   const [error, setError] = useState<string | null>(null);
   const update = (patch: SettingsPatch): void => {
     bridge.request('settings.update', patch).then(
@@ -37,7 +46,7 @@ export function SettingsDialog({
         setError(null);
       },
       (e: unknown) => {
-        setError(e instanceof Error ? e.message : String(e));
+        setError(userMessage(e));
       },
     );
   };
@@ -69,7 +78,7 @@ export function SettingsDialog({
         </label>
         {NUMBER_FIELDS.map(({ key, label }) => (
           <NumberField
-            key={key}
+            key={`${key}-${settings[key]}`}
             label={label}
             value={settings[key]}
             onCommit={(value) => update({ [key]: value })}
@@ -89,15 +98,21 @@ export function SettingsDialog({
             onCommit={(autoReleaseMinutes) => update({ autoReleaseMinutes })}
           />
         )}
-        {TOGGLES.map(({ key, label }) => (
+        {TOGGLES.filter((t) => !(browser && t.desktopOnly)).map(({ key, label, browserLabel }) => (
           <Toggle
             key={key}
-            label={label}
+            label={browser ? (browserLabel ?? label) : label}
             checked={settings[key]}
             onChange={(value) => update({ [key]: value })}
           />
         ))}
         <TranscriptSettingsSection />
+        {browser && settings.notifications && <NotificationPermission />}
+        {browser && (
+          <p className="muted settings-note">
+            Browser mode: start at login and the tray belong to the desktop app.
+          </p>
+        )}
         {error !== null && <p className="field-error">{error}</p>}
         <div className="actions">
           <button className="primary" onClick={onClose}>

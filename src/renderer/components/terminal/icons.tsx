@@ -10,7 +10,8 @@ type IconName =
   | 'alert'
   | 'chevron'
   | 'check'
-  | 'info';
+  | 'info'
+  | 'more';
 
 const PATHS: Readonly<Record<IconName, string>> = {
   pause: 'M5.5 3.5v9M10.5 3.5v9',
@@ -23,6 +24,7 @@ const PATHS: Readonly<Record<IconName, string>> = {
   chevron: 'M4.5 6.5 8 10l3.5-3.5',
   check: 'M3 8.5 6.5 12 13 4.5',
   info: 'M8 14.5a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13ZM8 7.2v4M8 4.8v.01',
+  more: 'M3.5 8h.01M8 8h.01M12.5 8h.01',
 };
 
 /** A decorative icon; the button or text beside it carries the meaning. */

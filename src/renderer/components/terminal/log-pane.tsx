@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useApp } from '../../hooks/app-context';
 import { LogLines } from '../../terminal/log-lines';
 import { LogLineView } from './log-view';
+import { userMessage } from '../../forms/contract-messages';
 
 /** Within this many pixels of the end the view counts as "at the bottom" and keeps following. */
 const FOLLOW_SLACK_PX = 24;
@@ -42,7 +43,7 @@ export function LogPane(props: { readonly sessionId: string; readonly onClose: (
         if (cancelled) return;
         ready = true;
         setLoading(false);
-        setError(e instanceof Error ? e.message : String(e));
+        setError(userMessage(e));
       },
     );
     return () => {

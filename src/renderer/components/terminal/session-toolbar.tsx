@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
 import type { SessionView } from '../../../shared/models';
-import { APP_MOD } from '../../terminal/platform';
+import { useKeymap } from '../../hooks/use-keymap';
+import { chordText } from '../../keys/keymap';
 import { actionsFor } from '../../terminal/session-status';
 import type { TerminalInfo } from '../../terminal/terminal-entry';
+import { ExternalLink } from '../../web/external-link';
 import { Icon } from './icons';
 import { TranscriptMenu, type TranscriptFormat } from './transcript-menu';
 
@@ -25,6 +27,7 @@ export function SessionToolbar(props: {
   readonly extra?: ReactNode;
 }) {
   const { session, info, actions } = props;
+  const keymap = useKeymap();
   const available = actionsFor(session.state);
   const size = info.cols > 1 ? `${info.cols}×${info.rows}` : '';
   return (
@@ -40,13 +43,14 @@ export function SessionToolbar(props: {
             {info.title}
           </span>
         )}
-        <button
+        <ExternalLink
           className="link-button"
+          href={session.webUrl}
           title={`Open ${session.webUrl} in your browser`}
-          onClick={actions.openInGitlab}
+          onOpen={actions.openInGitlab}
         >
           Open job in GitLab <Icon name="external" />
-        </button>
+        </ExternalLink>
       </div>
       <div className="session-actions">
         {props.extra}
@@ -72,7 +76,7 @@ export function SessionToolbar(props: {
         <button
           className="tool-button"
           onClick={actions.search}
-          title={`Search the scrollback (${APP_MOD}+F)`}
+          title={`Search the scrollback (${chordText(keymap.chord('search'))})`}
         >
           <Icon name="search" />
           Search

@@ -1,7 +1,7 @@
 import { useState, type DragEvent } from 'react';
 import type { BroadcastView } from '../../../shared/broadcast-models';
 import type { AccountView, SessionView } from '../../../shared/models';
-import { APP_MOD, MOD } from '../../terminal/platform';
+import { chordText, type Keymap } from '../../keys/keymap';
 import { describeState } from '../../terminal/session-status';
 import { RetryMark } from '../retry/retry-mark';
 import { StatusBadge } from './status-badge';
@@ -12,6 +12,7 @@ const TAB_DRAG_TYPE = 'application/x-jobshell-tab';
 export interface TabStripProps {
   readonly sessions: readonly SessionView[];
   readonly accounts: readonly AccountView[];
+  readonly keymap: Keymap;
   readonly activeId: string | null;
   readonly titles: ReadonlyMap<string, string>;
   readonly now: number;
@@ -72,7 +73,7 @@ export function TabStrip(props: TabStripProps) {
             aria-controls={`pane-${session.id}`}
             className={`terminal-tab state-${session.state.kind}${active ? ' active' : ''}${marks}${cast}`}
             title={
-              tooltip(session, title, props.now, index) +
+              tooltip(session, title, props.now, index, props.keymap) +
               (target?.status.kind === 'skipped'
                 ? `\nBroadcast: skipped (${target.status.reason})`
                 : target === undefined
@@ -127,7 +128,7 @@ export function TabStrip(props: TabStripProps) {
             <button
               className="tab-close"
               aria-label={`Close ${session.jobName}`}
-              title={`Close (${APP_MOD}+W)`}
+              title={`Close (${chordText(props.keymap.chord('close'))})`}
               draggable={false}
               onClick={(e) => {
                 e.stopPropagation();
@@ -144,14 +145,20 @@ export function TabStrip(props: TabStripProps) {
 }
 
 /** Plain-text tooltip (a title attribute is never HTML): who, where, and what state. */
-function tooltip(session: SessionView, title: string, now: number, index: number): string {
+function tooltip(
+  session: SessionView,
+  title: string,
+  now: number,
+  index: number,
+  keymap: Keymap,
+): string {
   const lines = [
     `${session.jobName} · job #${session.jobId}`,
     session.projectPath,
     describeState(session.state, now),
   ];
   if (title !== '') lines.push(`Title: ${title}`);
-  if (index < 9) lines.push(`${MOD}+${index + 1} to switch here`);
+  if (index < 8) lines.push(`${chordText(keymap.selectChord(index + 1))} to switch here`);
   return lines.join('\n');
 }
 

@@ -6,6 +6,7 @@ import type { TerminalManager } from '../../terminal/terminal-manager';
 import { BroadcastBanner } from '../broadcast/broadcast-banner';
 import { BroadcastMenu } from '../broadcast/broadcast-menu';
 import { useBroadcast } from '../broadcast/use-broadcast';
+import { openExternal } from '../../web/open-external';
 import { LogPane } from './log-pane';
 import { SessionToolbar } from './session-toolbar';
 import { SearchBar } from './search-bar';
@@ -14,6 +15,8 @@ import { StateBar } from './state-bar';
 import { StatusLine } from './status-line';
 import type { TranscriptFormat } from './transcript-menu';
 import { useTerminalInfo } from './use-terminal-info';
+import { useSizeHint } from './use-size-hint';
+import { userMessage } from '../../forms/contract-messages';
 
 /** Keep a downloaded transcript's object URL alive long enough for the download to start. */
 const REVOKE_DOWNLOAD_URL_MS = 60_000;
@@ -50,6 +53,7 @@ export function TerminalPane(props: {
   );
   const info = useTerminalInfo(manager, sessionId);
   const broadcast = useBroadcast();
+  const sizeHint = useSizeHint(session, info);
   const slotRef = useRef<HTMLDivElement>(null);
   const splitRef = useRef<HTMLDivElement>(null);
 
@@ -70,11 +74,19 @@ export function TerminalPane(props: {
   const run = (what: string, action: () => Promise<unknown>): void => {
     manager.focus(sessionId);
     action().catch((e: unknown) => {
-      manager.notice(sessionId, `${what} failed: ${e instanceof Error ? e.message : String(e)}`);
+      manager.notice(sessionId, `${what} failed: ${userMessage(e)}`);
     });
   };
+  const syncSize = (): void => {
+    const size = { cols: info.cols, rows: info.rows };
+    run('Sync size', async () => {
+      await bridge.request('terminal.syncSize', { sessionId, ...size });
+      sizeHint.synced(size);
+    });
+    manager.focus(sessionId);
+  };
   const openInGitlab = (): void => {
-    run('Opening the job', () => bridge.request('shell.openExternal', { url: session.webUrl }));
+    run('Opening the job', () => openExternal(bridge, session.webUrl));
   };
   const save = (format: TranscriptFormat): void => {
     run('Saving the transcript', async () => {
@@ -98,12 +110,7 @@ export function TerminalPane(props: {
         logOpen={layout.logOpen}
         extra={<BroadcastMenu session={session} />}
         actions={{
-          syncSize: () => {
-            run('Sync size', () =>
-              bridge.request('terminal.syncSize', { sessionId, cols: info.cols, rows: info.rows }),
-            );
-            manager.focus(sessionId);
-          },
+          syncSize,
           toggleLog: () => layoutActions.setLogOpen(!layout.logOpen),
           save,
           search: () => layoutActions.setSearchOpen(true),
@@ -161,7 +168,7 @@ export function TerminalPane(props: {
           </>
         )}
       </div>
-      <StatusLine session={session} info={info} />
+      <StatusLine session={session} info={info} sizeHint={sizeHint} onSyncSize={syncSize} />
     </section>
   );
 }

@@ -3,8 +3,10 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SessionView } from '../../../shared/models';
 import { assertNever } from '../../../shared/assert-never';
 import { useApp, useAppState } from '../../hooks/app-context';
-import { APP_MOD, IS_MAC, MOD } from '../../terminal/platform';
-import { shortcutFor, type Shortcut } from '../../terminal/shortcuts';
+import { useKeymap } from '../../hooks/use-keymap';
+import type { KeyAction, Keymap } from '../../keys/keymap';
+import { IS_MAC } from '../../terminal/platform';
+import { Chord } from '../help/kbd';
 import { cycle, moveTab, neighbourAfterClose, reconcileOrder } from '../../terminal/tab-order';
 import { terminalManagerFor } from '../../terminal/terminal-manager';
 import { useRetryLog } from '../retry/use-retry-log';
@@ -14,6 +16,7 @@ import { useConfirmDialog } from './confirm-dialog';
 import { TabStrip } from './tab-strip';
 import { TerminalPane } from './terminal-pane';
 import { useNow } from './use-now';
+import { userMessage } from '../../forms/contract-messages';
 
 /** Font zoom stays inside the core's documented bounds (it clamps too; this avoids no-op calls). */
 const FONT_SIZE_MIN = 8;
@@ -26,8 +29,9 @@ const DEFAULT_LOG_WIDTH = 460;
 const LOG_WIDTH_KEY = 'jobshell.terminal.logWidth';
 
 /** Tabbed terminals, one per job session; the workspace's content right of the job list. */
-export function TerminalWorkspace() {
+export function TerminalWorkspace({ onHelp }: { readonly onHelp: () => void }) {
   const { bridge, store } = useApp();
+  const keymap = useKeymap();
   const manager = terminalManagerFor(bridge, store);
   const sessions = useAppState((s) => s.sessions);
   const accounts = useAppState((s) => s.accounts);
@@ -86,15 +90,18 @@ export function TerminalWorkspace() {
       try {
         await bridge.request('terminal.close', { sessionId: session.id });
       } catch (e) {
-        manager.notice(session.id, `Close failed: ${e instanceof Error ? e.message : String(e)}`);
+        manager.notice(session.id, `Close failed: ${userMessage(e)}`);
       }
     },
     [active, bridge, confirm, manager, orderIds, select],
   );
 
   const runShortcut = useCallback(
-    (shortcut: Shortcut) => {
+    (shortcut: KeyAction) => {
       switch (shortcut.kind) {
+        case 'help':
+          onHelp();
+          return;
         case 'close':
           if (active !== null) void close(active);
           return;
@@ -124,7 +131,7 @@ export function TerminalWorkspace() {
           assertNever(shortcut, 'shortcut');
       }
     },
-    [active, bridge, close, fontSize, orderIds, select],
+    [active, bridge, close, fontSize, onHelp, orderIds, select],
   );
 
   useEffect(() => {
@@ -133,7 +140,11 @@ export function TerminalWorkspace() {
       if (document.querySelector('[aria-modal="true"]') !== null) return;
       const target = event.target instanceof Element ? event.target : null;
       const inTerminal = target?.closest('.xterm') != null;
-      const shortcut = shortcutFor(event, { mac: IS_MAC, inTerminal });
+      const inField =
+        !inTerminal &&
+        target !== null &&
+        target.matches('input, textarea, select, [contenteditable]');
+      const shortcut = keymap.match(event, { mac: IS_MAC, inTerminal, inField });
       if (shortcut === null) return;
       event.preventDefault();
       event.stopPropagation();
@@ -144,7 +155,7 @@ export function TerminalWorkspace() {
     return () => {
       window.removeEventListener('keydown', onKey, true);
     };
-  }, [runShortcut]);
+  }, [keymap, runShortcut]);
 
   const toggle = (set: ReadonlySet<string>, id: string, on: boolean): ReadonlySet<string> => {
     const next = new Set(set);
@@ -156,7 +167,7 @@ export function TerminalWorkspace() {
   if (ordered.length === 0) {
     return (
       <div className="terminal-workspace">
-        <EmptyTerminals />
+        <EmptyTerminals keymap={keymap} onHelp={onHelp} />
         {dialog}
       </div>
     );
@@ -167,6 +178,7 @@ export function TerminalWorkspace() {
       <TabStrip
         sessions={ordered}
         accounts={accounts}
+        keymap={keymap}
         activeId={active?.id ?? null}
         titles={titles}
         now={now}
@@ -212,7 +224,13 @@ export function TerminalWorkspace() {
   );
 }
 
-function EmptyTerminals() {
+function EmptyTerminals({
+  keymap,
+  onHelp,
+}: {
+  readonly keymap: Keymap;
+  readonly onHelp: () => void;
+}) {
   return (
     <>
       {/* The strip stays, empty, so the window's layout does not jump when the first tab opens. */}
@@ -230,9 +248,13 @@ function EmptyTerminals() {
           sit beside it.
         </p>
         <p className="terminal-empty-keys">
-          <kbd>Ctrl</kbd>+<kbd>Tab</kbd> next tab · <kbd>{MOD}</kbd>+<kbd>1</kbd>…<kbd>9</kbd>{' '}
-          select · <kbd>{APP_MOD}</kbd>+<kbd>F</kbd> search · <kbd>{APP_MOD}</kbd>+<kbd>W</kbd>{' '}
-          close
+          <Chord keys={keymap.chord('next')} /> next tab · <Chord keys={keymap.chord('select')} />{' '}
+          select · <Chord keys={keymap.chord('search')} /> search ·{' '}
+          <Chord keys={keymap.chord('close')} /> close ·{' '}
+          <button className="link-button" onClick={onHelp}>
+            all shortcuts
+          </button>{' '}
+          <Chord keys={keymap.chord('help')} />
         </p>
       </div>
     </>

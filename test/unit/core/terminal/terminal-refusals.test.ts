@@ -24,8 +24,17 @@ async function closedReason(
 }
 
 describe('terminal refusals', () => {
-  it("refuses bob's job as not yours", async () => {
+  it("refuses bob's job as not yours before any tab opens", async () => {
     const hh = await harness();
+    const refused = hh.openJob(seededJob(hh.gl, 'rubocop').id);
+    await expect(refused).rejects.toBeInstanceOf(ContractError);
+    await expect(refused).rejects.toThrow(/not your job: only @bob/);
+    expect(hh.service.list()).toEqual([]);
+    expect(hh.gl.counters().handshakes).toEqual({});
+  });
+
+  it("with refuseOthersJobs off (the CLI), bob's job ends with the same reason", async () => {
+    const hh = await harness({ service: { refuseOthersJobs: false } });
     const id = await hh.openJob(seededJob(hh.gl, 'rubocop').id);
     const reason = await closedReason(hh, id);
     expect(reason.code).toBe('not-allowed');

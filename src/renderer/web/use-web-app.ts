@@ -1,0 +1,41 @@
+import { useEffect, useRef } from 'react';
+import { useApp, useAppState } from '../hooks/app-context';
+import { useNow } from '../components/terminal/use-now';
+import { applyBadge } from './apply-badge';
+import { badgeOf } from './document-badge';
+import { askForWebNotifications, showWebNotification } from './web-notifications';
+
+/**
+ * What makes browser mode behave like a web app rather than a desktop window in a tab: held-open
+ * alerts as page notifications, and the title and favicon as a badge. Nothing in Electron, which
+ * has OS notifications and a tray.
+ */
+export function useWebApp(): void {
+  const { bridge, store } = useApp();
+  const browser = bridge.kind === 'browser';
+  const sessions = useAppState((s) => s.sessions);
+  const notificationsOn = useAppState((s) => s.settings?.notifications ?? true);
+  const held = sessions.some((s) => s.state.kind === 'held');
+  const now = useNow(browser && held);
+  const asked = useRef(false);
+
+  useEffect(() => {
+    if (browser) applyBadge(badgeOf(sessions, now));
+  }, [browser, sessions, now]);
+
+  // First need: the first terminal (its hold is what the alert will be about).
+  useEffect(() => {
+    if (!browser || !notificationsOn || asked.current || sessions.length === 0) return;
+    asked.current = true;
+    void askForWebNotifications();
+  }, [browser, notificationsOn, sessions.length]);
+
+  useEffect(() => {
+    if (!browser || !notificationsOn) return;
+    return bridge.on('notification', (notification) => {
+      showWebNotification(notification, (clicked) => {
+        if (clicked.sessionId !== null) store.setActiveSession(clicked.sessionId);
+      });
+    });
+  }, [bridge, browser, notificationsOn, store]);
+}
