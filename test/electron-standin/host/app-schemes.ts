@@ -68,7 +68,7 @@ export class AppSchemes {
         body: request.postDataBuffer(),
       });
     } catch {
-      // The handler threw or rejected: the request fails (net::ERR_FAILED in Electron).
+      // The handler threw or rejected: the request fails (ERR_UNEXPECTED in Electron).
       await route.abort('failed');
       return;
     }
