@@ -82,6 +82,21 @@ export interface VerifyRequestWire {
   readonly chain: readonly string[];
 }
 
+/** A request to a handled custom scheme, as its `scheme://` URL (docs/api/protocol.md, handle). */
+export interface ProtocolRequestWire {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: Uint8Array | null;
+}
+
+/** The handler's Response, read whole. */
+export interface ProtocolResponseWire {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: Uint8Array;
+}
+
 /** Test actions that reach the app's process (user input the OS would deliver). */
 export type Control =
   | { readonly op: 'window.close'; readonly webContentsId: number }
@@ -125,6 +140,7 @@ export type ToHost = {
   theme: [{ readonly dark: boolean }, null];
   lifecycle: [{ readonly event: string }, null];
   'single-instance': [{ readonly primary: boolean }, null];
+  'protocol.handle': [{ readonly scheme: string }, null];
 };
 
 /** Calls from the host to the app's process: [payload, result]. */
@@ -167,11 +183,18 @@ export type ToApp = {
     { readonly action: 'allow' | 'deny' },
   ];
   permission: [
-    { readonly partition: string; readonly webContentsId: number; readonly permission: string },
+    {
+      readonly partition: string;
+      readonly webContentsId: number;
+      readonly permission: string;
+      /** The (app-side) URL of the page the permission is for. */
+      readonly requestingUrl: string;
+    },
     boolean,
   ];
   certificate: [{ readonly partition: string; readonly request: VerifyRequestWire }, number];
   control: [Control, null];
+  'protocol.request': [ProtocolRequestWire, ProtocolResponseWire];
 };
 
 export type Wire =

@@ -9,6 +9,7 @@ import { hasHost } from './host-link';
 import { installHostHandlers } from './host-handlers';
 import { ipcMain } from './ipc-main';
 import { Notification } from './notification';
+import { protocol } from './protocol';
 import { safeStorage } from './safe-storage';
 import { session } from './session';
 import { Menu, nativeImage, Tray } from './tray';
@@ -29,6 +30,7 @@ export {
   nativeTheme,
   Notification,
   powerMonitor,
+  protocol,
   safeStorage,
   session,
   shell,
@@ -45,6 +47,7 @@ const electron = guarded('electron', {
   nativeTheme,
   Notification,
   powerMonitor,
+  protocol,
   safeStorage,
   session,
   shell,

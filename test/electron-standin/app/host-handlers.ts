@@ -5,6 +5,7 @@ import { nativeThemeImpl, powerMonitorImpl } from './desktop-services';
 import { hostLink } from './host-link';
 import { ipcMainImpl } from './ipc-main';
 import { notificationById } from './notification';
+import { answerProtocolRequest } from './protocol';
 import { sessionFor, type StandinCertificate, type VerifyRequest } from './session';
 import { currentTray } from './tray';
 import { electronEvent, guarded, NotImplementedInStandin } from './unsupported';
@@ -129,8 +130,8 @@ export function installHostHandlers(): void {
       throw new NotImplementedInStandin('child windows allowed by setWindowOpenHandler');
     return { action: verdict.action };
   });
-  link.handle('permission', ({ partition, webContentsId, permission }) =>
-    sessionFor(partition).decidePermission(contentsById(webContentsId), permission),
+  link.handle('permission', ({ partition, webContentsId, permission, requestingUrl }) =>
+    sessionFor(partition).decidePermission(contentsById(webContentsId), permission, requestingUrl),
   );
   link.handle('certificate', ({ partition, request }) => {
     const proc = sessionFor(partition).verifyProc;
@@ -139,6 +140,7 @@ export function installHostHandlers(): void {
       proc(verifyRequest(request), decide);
     });
   });
+  link.handle('protocol.request', answerProtocolRequest);
   link.handle('control', (action) => {
     control(action);
     return null;

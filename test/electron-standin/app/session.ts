@@ -31,8 +31,16 @@ export interface StandinCertificate {
 
 type VerifyProc = (request: VerifyRequest, callback: (verdict: number) => void) => void;
 
+type PermissionCheckHandler = (
+  contents: unknown,
+  permission: string,
+  requestingOrigin: string,
+  details: object,
+) => boolean;
+
 export class StandinSession {
   permissionHandler: PermissionHandler | null = null;
+  permissionCheckHandler: PermissionCheckHandler | null = null;
   verifyProc: VerifyProc | null = null;
 
   constructor(readonly partition: string) {}
@@ -51,7 +59,20 @@ export class StandinSession {
     this.permissionHandler = handler;
     hostLink().post('session.configure', {
       partition: this.partition,
-      permissionHandler: handler !== null,
+      permissionHandler: handler !== null || this.permissionCheckHandler !== null,
+    });
+  }
+
+  /**
+   * Docs, setPermissionCheckHandler: answers permission checks (navigator.permissions.query,
+   * Notification.permission); without one Electron grants. Playwright keeps one grant per
+   * permission for checks and requests alike, so a permission is granted only when both agree.
+   */
+  setPermissionCheckHandler(handler: PermissionCheckHandler | null): void {
+    this.permissionCheckHandler = handler;
+    hostLink().post('session.configure', {
+      partition: this.partition,
+      permissionHandler: handler !== null || this.permissionHandler !== null,
     });
   }
 
@@ -82,13 +103,30 @@ export class StandinSession {
     await hostLink().call('session.clear', { partition: this.partition, what: 'cache' });
   }
 
-  /** Runs the permission handler as Electron would for a request from `contents`. */
-  decidePermission(contents: unknown, permission: string): Promise<boolean> {
+  /** Runs the permission handlers as Electron would for a page at `requestingUrl` in `contents`. */
+  async decidePermission(
+    contents: unknown,
+    permission: string,
+    requestingUrl: string,
+  ): Promise<boolean> {
+    const check = this.permissionCheckHandler;
+    const origin = originOf(requestingUrl);
+    if (check !== null && !check(contents, permission, origin, { requestingUrl })) return false;
     const handler = this.permissionHandler;
-    if (handler === null) return Promise.resolve(true);
+    if (handler === null) return true;
     return new Promise((decide) => {
-      handler(contents, permission, decide, { requestingUrl: '' });
+      handler(contents, permission, decide, { requestingUrl });
     });
+  }
+}
+
+/** Docs, requestingOrigin: the page's `scheme://host[:port]` (custom schemes included). */
+function originOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}`;
+  } catch {
+    return '';
   }
 }
 

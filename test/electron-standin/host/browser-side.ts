@@ -17,6 +17,7 @@ import {
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/support/chromium';
 import type { Link } from '../link';
 import type { CookieFilter, StandinCookie, ToApp, ToHost, WindowSpec } from '../protocol';
+import { AppSchemes } from './app-schemes';
 import { inspectCertificate } from './certificates';
 import { pageScript } from './page-runtime';
 
@@ -76,6 +77,7 @@ export class BrowserSide extends EventEmitter {
   private readonly windows = new Map<number, HostWindow>();
   private readonly byPage = new Map<Page, HostWindow>();
   private readonly certificateVerdicts = new Map<string, Promise<boolean>>();
+  private readonly schemes = new AppSchemes();
   private readonly binding = `__standin_${randomBytes(8).toString('hex')}`;
   private readonly deliver = `__standin_deliver_${randomBytes(8).toString('hex')}`;
   private dark = false;
@@ -116,10 +118,11 @@ export class BrowserSide extends EventEmitter {
     });
     link.handle('window.load', async ({ webContentsId, url }) => {
       const window = this.window(webContentsId);
-      const page = await this.pageOf(window);
-      window.programmatic = url;
+      const page = await this.pageOf(window, url);
+      const target = this.schemes.toPage(url);
+      window.programmatic = target;
       try {
-        await page.goto(url, { waitUntil: 'load' });
+        await page.goto(target, { waitUntil: 'load' });
       } catch (error) {
         if (window.destroyed) return null;
         // Docs, loadURL: rejects when the load fails (did-fail-load).
@@ -192,6 +195,10 @@ export class BrowserSide extends EventEmitter {
         config.permissionHandler = change.permissionHandler;
       return null;
     });
+    link.handle('protocol.handle', ({ scheme }) => {
+      this.schemes.add(scheme);
+      return null;
+    });
     link.handle('theme', async ({ dark }) => {
       this.dark = dark;
       for (const page of this.pages())
@@ -235,13 +242,13 @@ export class BrowserSide extends EventEmitter {
   }
 
   /** The window's page, created at its first use (so a proxy set before loadURL applies). */
-  private pageOf(window: HostWindow): Promise<Page> {
-    window.page ??= this.createPage(window);
+  private pageOf(window: HostWindow, firstUrl: string): Promise<Page> {
+    window.page ??= this.createPage(window, firstUrl);
     return window.page;
   }
 
-  private async createPage(window: HostWindow): Promise<Page> {
-    const context = await this.contextFor(window.spec.partition, window.spec.webContentsId);
+  private async createPage(window: HostWindow, firstUrl: string): Promise<Page> {
+    const context = await this.contextFor(window.spec, firstUrl);
     this.ownPagesPending += 1;
     let page: Page;
     try {
@@ -253,7 +260,7 @@ export class BrowserSide extends EventEmitter {
     await page.setViewportSize({ width: window.spec.width, height: window.spec.height });
     if (this.dark) await page.emulateMedia({ colorScheme: 'dark' });
     await page.exposeBinding(this.binding, (source, message: unknown) =>
-      this.fromPage(window, source.frame.url(), message),
+      this.fromPage(window, this.schemes.toApp(source.frame.url()), message),
     );
     await page.addInitScript({
       content: pageScript(
@@ -282,7 +289,7 @@ export class BrowserSide extends EventEmitter {
       post({
         webContentsId: id,
         event: 'did-navigate',
-        url: frame.url(),
+        url: this.schemes.toApp(frame.url()),
         httpResponseCode: window.lastStatus.code,
         httpStatusText: window.lastStatus.text,
       });
@@ -303,7 +310,8 @@ export class BrowserSide extends EventEmitter {
       | { kind: 'open'; url: string; frameName: string; features: string };
     const webContentsId = window.spec.webContentsId;
     if (m.kind === 'open') {
-      await this.link.call('window.open', { webContentsId, ...m }).catch(this.report);
+      const open = { webContentsId, ...m, url: this.schemes.toApp(m.url) };
+      await this.link.call('window.open', open).catch(this.report);
       return null;
     }
     if (m.kind === 'send') {
@@ -335,16 +343,24 @@ export class BrowserSide extends EventEmitter {
     return this.browser;
   }
 
-  private contextFor(partition: string, webContentsId: number): Promise<BrowserContext> {
-    let context = this.contexts.get(partition);
+  private contextFor(spec: WindowSpec, firstUrl: string): Promise<BrowserContext> {
+    let context = this.contexts.get(spec.partition);
     if (context === undefined) {
-      context = this.createContext(partition, webContentsId);
-      this.contexts.set(partition, context);
+      context = this.createContext(spec.partition, spec.webContentsId, firstUrl);
+      this.contexts.set(spec.partition, context);
     }
     return context;
   }
 
-  private async createContext(partition: string, webContentsId: number): Promise<BrowserContext> {
+  /**
+   * Playwright fixes permissions per context (and origin), so the app's permission handlers are
+   * asked once, when the partition's first window loads its first URL, for that URL's origin.
+   */
+  private async createContext(
+    partition: string,
+    webContentsId: number,
+    requestingUrl: string,
+  ): Promise<BrowserContext> {
     const browser = await this.launchBrowser();
     const config = this.config(partition);
     const options: BrowserContextOptions = {
@@ -361,10 +377,17 @@ export class BrowserSide extends EventEmitter {
           partition,
           webContentsId,
           permission: electronName,
+          requestingUrl,
         }));
       if (allowed) granted.push(playwrightName);
     }
-    if (granted.length > 0) await context.grantPermissions(granted);
+    const pageOrigin = webOrigin(this.schemes.toPage(requestingUrl));
+    // With a handler the grant is the requesting origin's alone; without one Electron grants all.
+    if (granted.length > 0)
+      await context.grantPermissions(
+        granted,
+        config.permissionHandler && pageOrigin !== null ? { origin: pageOrigin } : {},
+      );
     await context.route('**/*', (route) => this.route(partition, route));
     context.on('page', (page) => {
       void this.popup(page);
@@ -378,7 +401,7 @@ export class BrowserSide extends EventEmitter {
     const opener = await page.opener();
     const window = opener === null ? undefined : this.byPage.get(opener);
     await page.waitForURL((url) => url.href !== 'about:blank').catch(() => undefined);
-    const url = page.url();
+    const url = this.schemes.toApp(page.url());
     await page.close();
     if (window === undefined) return;
     await this.link
@@ -400,18 +423,20 @@ export class BrowserSide extends EventEmitter {
       page = null; // a service worker's request
     }
     const window = page === null ? undefined : this.byPage.get(page);
+    const url = request.url();
+    const appScheme = this.schemes.isStandinOrigin(url);
     if (window === undefined) {
       // Not one of the app's windows (a popup about to be denied): it loads nothing.
-      if (page !== null && request.isNavigationRequest()) {
+      if ((page !== null && request.isNavigationRequest()) || appScheme) {
         await route.abort('aborted');
         return;
       }
       await route.continue();
       return;
     }
-    const url = request.url();
     const https = url.startsWith('https:');
     if (
+      !appScheme &&
       https &&
       this.config(partition).verifyProc &&
       !(await this.certificateAccepted(partition, url))
@@ -422,7 +447,8 @@ export class BrowserSide extends EventEmitter {
     const mainFrameNavigation =
       request.isNavigationRequest() && page !== null && request.frame() === page.mainFrame();
     if (!mainFrameNavigation) {
-      await route.continue();
+      if (appScheme) await this.schemes.answer(route, partition, this.link);
+      else await route.continue();
       return;
     }
     const programmatic = window.programmatic === url;
@@ -430,6 +456,10 @@ export class BrowserSide extends EventEmitter {
     // Docs, 'will-navigate': for navigations the page starts, not for loadURL.
     if (!programmatic && (await this.prevented(window, 'will-navigate', url))) {
       await route.abort('aborted');
+      return;
+    }
+    if (appScheme) {
+      await this.schemes.answer(route, partition, this.link);
       return;
     }
     if (!url.startsWith('http:') && !https) {
@@ -467,7 +497,7 @@ export class BrowserSide extends EventEmitter {
     const answer = await this.link.call('navigation', {
       webContentsId: window.spec.webContentsId,
       event,
-      url,
+      url: this.schemes.toApp(url),
     });
     return answer.prevented;
   }
@@ -484,5 +514,15 @@ export class BrowserSide extends EventEmitter {
       this.certificateVerdicts.set(key, verdict);
     }
     return verdict;
+  }
+}
+
+/** `scheme://host[:port]` of an http(s) URL, or null (Playwright grants only to web origins). */
+function webOrigin(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.origin : null;
+  } catch {
+    return null;
   }
 }

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as standin from '../../electron-standin/app/electron';
 
 /** APIs the issue asks the stand-in to model although no product file imports them yet. */
-const MODELLED_AHEAD = ['nativeTheme', 'powerMonitor'];
+const MODELLED_AHEAD = ['nativeTheme'];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -88,6 +88,19 @@ describe('the Electron stand-in', () => {
 
     process.env.ELECTRON_STANDIN_KEYRING = 'unavailable';
     expect(safeStorage.isEncryptionAvailable()).toBe(false);
+  });
+
+  it('protocol follows Electron: privileged schemes before ready only, handle only for them', async () => {
+    await standin.app.whenReady();
+    const { protocol } = standin;
+    expect(() =>
+      protocol.registerSchemesAsPrivileged([
+        { scheme: 'late', privileges: { standard: true, secure: true } },
+      ]),
+    ).toThrow('protocol.registerSchemesAsPrivileged should be called before app is ready');
+    expect(() => protocol.handle('late', () => new Response(null))).toThrow(
+      /protocol\.handle of 'late', a scheme not registered as privileged/,
+    );
   });
 
   it('nativeTheme follows themeSource and says so; powerMonitor is an emitter the test drives', () => {
