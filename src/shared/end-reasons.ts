@@ -26,7 +26,8 @@ export type EndKind =
 export type EndTone = 'calm' | 'info' | 'problem';
 
 /** Actions a banner or notification may offer for an ended terminal. */
-export type EndAction = 'reconnect' | 'sign-in' | 'close-tab' | 'view-log' | 'open-in-gitlab';
+export type EndAction =
+  'reconnect' | 'sign-in' | 'retry' | 'close-tab' | 'view-log' | 'open-in-gitlab';
 
 /** When Reconnect is offered for an end reason. */
 export type ReconnectRule = 'never' | 'always' | 'after-sign-in';
@@ -98,5 +99,8 @@ export function endActions(code: CloseCode, signedIn: boolean): readonly EndActi
   const reconnect =
     rule === 'always' || (rule === 'after-sign-in' && signedIn) ? (['reconnect'] as const) : [];
   const signIn = rule === 'after-sign-in' && !signedIn ? (['sign-in'] as const) : [];
-  return [...signIn, ...reconnect, 'close-tab', 'view-log', 'open-in-gitlab'];
+  // A job that is over can be run again with the terminal attached (issue 14): the way to get
+  // back into a failed job's state. The retry's own verdict says whether it can work.
+  const retry = END_REASONS[code].kind === 'job-over' ? (['retry'] as const) : [];
+  return [...signIn, ...reconnect, ...retry, 'close-tab', 'view-log', 'open-in-gitlab'];
 }

@@ -75,6 +75,14 @@ describe('end reason → actions table', () => {
     expect(endTone(END_REASONS['connection-lost'].kind)).toBe('problem');
   });
 
+  it('offers Retry with terminal first once the job is over, and nowhere else', () => {
+    for (const code of CODES) {
+      const over = ['job-finished', 'hold-timed-out', 'job-canceled'].includes(code);
+      expect(endActions(code, true).includes('retry')).toBe(over);
+      if (over) expect(endActions(code, true)[0]).toBe('retry');
+    }
+  });
+
   it('asks to sign in first after a session expired, then offers Reconnect', () => {
     expect(endActions('sign-in-required', false)[0]).toBe('sign-in');
     expect(endActions('sign-in-required', false)).not.toContain('reconnect');

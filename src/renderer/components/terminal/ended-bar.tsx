@@ -8,6 +8,7 @@ export type EndedBarActions = Readonly<Record<EndAction, () => void>>;
 const LABELS: Readonly<Record<EndAction, string>> = {
   reconnect: 'Reconnect',
   'sign-in': 'Sign in again',
+  retry: 'Retry with terminal',
   'close-tab': 'Close tab',
   'view-log': 'View log',
   'open-in-gitlab': 'Open in GitLab',
@@ -74,5 +75,5 @@ function toneClass(tone: ReturnType<typeof endTone>): string {
 
 /** Only a way forward is primary; closing a tab or reading a log is never pushed. */
 function isPrimary(action: EndAction): boolean {
-  return action === 'reconnect' || action === 'sign-in';
+  return action === 'reconnect' || action === 'sign-in' || action === 'retry';
 }

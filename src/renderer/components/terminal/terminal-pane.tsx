@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SessionView } from '../../../shared/models';
 import { useApp, useAppState } from '../../hooks/app-context';
 import { startSignIn } from '../accounts/start-sign-in';
@@ -6,6 +6,7 @@ import type { TerminalManager } from '../../terminal/terminal-manager';
 import { BroadcastBanner } from '../broadcast/broadcast-banner';
 import { BroadcastMenu } from '../broadcast/broadcast-menu';
 import { useBroadcast } from '../broadcast/use-broadcast';
+import { RetryDialog } from '../retry/retry-dialog';
 import { openExternal } from '../../web/open-external';
 import { LogPane } from './log-pane';
 import { SessionToolbar } from './session-toolbar';
@@ -85,6 +86,7 @@ export function TerminalPane(props: {
     });
     manager.focus(sessionId);
   };
+  const [retrying, setRetrying] = useState(false);
   const openInGitlab = (): void => {
     run('Opening the job', () => openExternal(bridge, session.webUrl));
   };
@@ -130,6 +132,7 @@ export function TerminalPane(props: {
           'close-tab': props.onCloseTab,
           'view-log': () => layoutActions.setLogOpen(true),
           'open-in-gitlab': openInGitlab,
+          retry: () => setRetrying(true),
           'sign-in': () => {
             startSignIn(session.accountId);
           },
@@ -169,6 +172,21 @@ export function TerminalPane(props: {
         )}
       </div>
       <StatusLine session={session} info={info} sizeHint={sizeHint} onSyncSize={syncSize} />
+      {retrying && (
+        <RetryDialog
+          target={{
+            kind: 'job',
+            accountId: session.accountId,
+            projectId: session.projectId,
+            jobId: session.jobId,
+          }}
+          title={`${session.jobName} #${session.jobId}`}
+          onClose={() => {
+            setRetrying(false);
+            manager.focus(sessionId);
+          }}
+        />
+      )}
     </section>
   );
 }
