@@ -115,17 +115,6 @@ export default tseslint.config(
     rules: { 'jobshell/layer-boundaries': 'error' },
   },
   {
-    // TEMPORARY (merge of issues 15 and 17): the attach history and automatic transcripts still
-    // touch files from core; they move behind a port in src/main/node next. Listed so it is seen.
-    files: [
-      'src/main/core/history/history-file.ts',
-      'src/main/core/history/history-service.ts',
-      'src/main/core/transcripts/auto-transcripts.ts',
-      'src/main/core/compose.ts',
-    ],
-    rules: { 'no-restricted-imports': 'off', 'jobshell/layer-boundaries': 'off' },
-  },
-  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
   },

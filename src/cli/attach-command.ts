@@ -2,7 +2,14 @@
  * `jobshell attach <job-url>`: credentials and the GitLab they belong to first (every problem
  * there is reported before any terminal exists), then the session itself.
  */
-import type { Clock, HttpTransport, Logger, NetworkOptions, SocketFactory } from '../main/core';
+import type {
+  Clock,
+  HistoryFileAt,
+  HttpTransport,
+  Logger,
+  NetworkOptions,
+  SocketFactory,
+} from '../main/core';
 import type { AttachCommand } from './args';
 import { runAttachSession, type AttachIo } from './attach-session';
 import { connectAccount } from './cli-account';
@@ -17,7 +24,7 @@ export interface CommandDeps {
   readonly logger: Logger;
   readonly version: string;
   /** The attach history file (issue 15); absent: the session is not recorded. */
-  readonly historyPath?: string;
+  readonly historyFile?: HistoryFileAt;
 }
 
 /** Runs `attach`; resolves with the exit code, throws CliErrors and the core's errors. */
@@ -49,6 +56,6 @@ export async function runAttach(
     version: deps.version,
     io: deps.io,
     syncSize: command.syncSize,
-    ...(deps.historyPath === undefined ? {} : { historyPath: deps.historyPath }),
+    ...(deps.historyFile === undefined ? {} : { historyFile: deps.historyFile }),
   });
 }

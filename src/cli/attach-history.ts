@@ -9,13 +9,14 @@ import {
   createHistoryStore,
   type AccountConnection,
   type Clock,
+  type HistoryFileAt,
   type HistoryRecorder,
   type Logger,
 } from '../main/core';
 
-/** A recorder of this run's session into the history file at `path`. */
+/** A recorder of this run's session into the history `file`. */
 export function createAttachHistory(deps: {
-  readonly path: string;
+  readonly file: HistoryFileAt;
   readonly connection: AccountConnection;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -28,7 +29,7 @@ export function createAttachHistory(deps: {
   return createHistoryRecorder({
     clock: deps.clock,
     logger: deps.logger,
-    store: createHistoryStore(deps.path, deps.clock, deps.logger),
+    store: createHistoryStore(deps.file, deps.clock, deps.logger),
     source: 'cli',
     runId: `cli${randomBytes(4).toString('hex')}`,
     facts: () => ({ accountId: null, account, instance: connection.baseUrl, pipelineId: null }),

@@ -11,6 +11,7 @@ import {
   type AccountConnection,
   type Clock,
   type HoldFeature,
+  type HistoryFileAt,
   type HistoryRecorder,
   type HoldTracker,
   type Logger,
@@ -49,8 +50,8 @@ export interface AttachDeps {
   readonly version: string;
   readonly io: AttachIo;
   readonly syncSize: boolean;
-  /** Record the session in the attach history file at this path (issue 15). */
-  readonly historyPath?: string;
+  /** Record the session in this attach history file (issue 15). */
+  readonly historyFile?: HistoryFileAt;
 }
 
 const HANDLED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -87,10 +88,10 @@ class AttachRun {
     this.#interactive = io.stdin.isTTY;
     this.#writer = new TerminalWriter(io);
     this.#history =
-      deps.historyPath === undefined
+      deps.historyFile === undefined
         ? null
         : createAttachHistory({
-            path: deps.historyPath,
+            file: deps.historyFile,
             connection: deps.connection,
             clock,
             logger,

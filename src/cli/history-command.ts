@@ -5,7 +5,7 @@ import {
   type HistoryList,
   type HistoryRecord,
 } from '../shared/history-models';
-import { createHistoryStore, type Clock, type Logger } from '../main/core';
+import { createHistoryStore, type Clock, type HistoryFileAt, type Logger } from '../main/core';
 import { EXIT } from './exit-codes';
 
 export interface HistoryCommand {
@@ -17,14 +17,14 @@ export interface HistoryCommand {
 export async function runHistory(
   command: HistoryCommand,
   deps: {
-    readonly path: string;
+    readonly file: HistoryFileAt;
     readonly clock: Clock;
     readonly logger: Logger;
     readonly write: (text: string) => void;
     readonly warn: (text: string) => void;
   },
 ): Promise<number> {
-  const store = createHistoryStore(deps.path, deps.clock, deps.logger);
+  const store = createHistoryStore(deps.file, deps.clock, deps.logger);
   await store.load();
   const list = store.list();
   if (list.problem !== null) deps.warn(`jobshell: ${list.problem}\n`);

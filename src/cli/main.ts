@@ -10,10 +10,11 @@ import {
   createStreamLogger,
   HISTORY_FILE_NAME,
   systemClock,
+  type HistoryFileAt,
   type Logger,
   type LogLevel,
 } from '../main/core';
-import { nodeNetwork } from '../main/node';
+import { createNodeDataFiles, nodeNetwork } from '../main/node';
 import { assertNever } from '../shared/assert-never';
 import { parseCommand, type HelpTopic } from './args';
 import { runAttach, type CommandDeps } from './attach-command';
@@ -54,7 +55,7 @@ export async function runCli(argv: readonly string[], io: AttachIo): Promise<num
       case 'history':
         return await runHistory(command, {
           ...commandDeps(io),
-          path: historyPath(),
+          file: historyFile(),
           write: writeOut,
           warn: (text) => io.stderr.write(text),
         });
@@ -98,13 +99,16 @@ function commandDeps(io: AttachIo): CommandDeps {
     clock: systemClock,
     logger: loggerFor(process.env[LOG_ENV], io),
     version,
-    historyPath: historyPath(),
+    historyFile: historyFile(),
   };
 }
 
 /** The attach history file shared with the desktop app (JOBSHELL_DATA_DIR moves it). */
-function historyPath(): string {
-  return join(cliDataDir(process.env, process.platform, homedir()), HISTORY_FILE_NAME);
+function historyFile(): HistoryFileAt {
+  return {
+    files: createNodeDataFiles(),
+    path: join(cliDataDir(process.env, process.platform, homedir()), HISTORY_FILE_NAME),
+  };
 }
 
 /** The core's log goes to stderr only when asked for: it would garble an interactive terminal. */

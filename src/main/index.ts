@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { version } from '../../package.json';
 import type { EventName, EventPayload } from '../shared/contract';
 import type { SessionView } from '../shared/models';
-import { composeCore, createStreamLogger, HISTORY_FILE_NAME } from './core';
+import { composeCore, createStreamLogger } from './core';
 import { createAppTray, type AppTray } from './electron/app-tray';
 import { createDesktopNotifier } from './electron/desktop-notifier';
 import { createElectronSettingsStore } from './electron/electron-settings-store';
@@ -27,7 +27,7 @@ import { createSafeStorageSecretStore } from './electron/safe-storage-secret-sto
 import { createSignInWindows } from './electron/sign-in-window';
 import { hideToTrayOnClose } from './electron/tray-policy';
 import { connectTrayView } from './electron/tray-view';
-import { nodeNetwork } from './node';
+import { nodeAppDataFiles, nodeNetwork } from './node';
 
 const OUT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Tray icons ship as extraResources in packaged builds, and sit in assets/ in development. */
@@ -95,7 +95,7 @@ async function main(): Promise<void> {
     openExternal: (url) => shell.openExternal(url),
     notifier,
     network: nodeNetwork(),
-    historyPath: join(app.getPath('userData'), HISTORY_FILE_NAME),
+    dataFiles: nodeAppDataFiles(app.getPath('userData')),
   });
 
   const showWindow = (): void => {

@@ -3,18 +3,17 @@
  * and the tests call this; only the ports differ between them (Node's network adapters come from
  * src/main/node, never imported here).
  */
-import type { AppInfo, CertificateInfo, Settings } from '../../shared/models';
+import type { AppInfo, CertificateInfo, SessionView, Settings } from '../../shared/models';
 import { createAccountsService } from './accounts/accounts-service';
 import { createAppCore, type AppCore } from './app-core';
 import { createHoldFeature, type HoldFeature } from './hold/hold-tracker';
-import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { createBroadcaster } from './broadcast/broadcaster';
 import { createHistoryService } from './history/history-service';
 import { createAutoTranscripts } from './transcripts/auto-transcripts';
 import { createJobsService } from './jobs/jobs-service';
 import {
   systemClock,
+  type AppDataFiles,
   type Clock,
   type HttpTransport,
   type Logger,
@@ -60,8 +59,11 @@ export interface PlatformDeps {
   readonly clock?: Clock;
   /** Test and benchmark hooks into terminal timing (heartbeat etc.); production uses defaults. */
   readonly terminalOptions?: TerminalServiceOptions;
-  /** The attach history's file (issue 15); absent keeps it in memory for this run only. */
-  readonly historyPath?: string;
+  /**
+   * The attach history's file and the default transcripts folder (issue 15), chosen by the
+   * composition root; absent keeps the history in memory for this run, without transcripts.
+   */
+  readonly dataFiles?: AppDataFiles;
 }
 
 /** Creates every service and the contract endpoint over them. */
@@ -80,27 +82,30 @@ export function composeCore(platform: PlatformDeps): AppCore {
     inspectCertificate: (url, options) => network.inspectCertificate(url, options, clock),
   });
   const optIn = platform.secrets.optInToUnencrypted ?? null;
-  const transcripts = createAutoTranscripts(
-    platform.store,
-    platform.historyPath === undefined
-      ? join(homedir(), 'jobshell-transcripts')
-      : join(dirname(platform.historyPath), 'transcripts'),
-  );
+  const data = platform.dataFiles ?? null;
+  const transcripts =
+    data === null
+      ? null
+      : createAutoTranscripts(platform.store, data.files, data.transcriptsFolder);
   const history = createHistoryService({
-    path: platform.historyPath ?? null,
+    file: data,
     clock,
     logger,
     accounts: () => accounts.list(),
     jobs: () => jobs.snapshot(),
-    transcripts,
-    saveTranscripts: (view, startedAt) =>
-      transcripts.save(view, startedAt, (format) => {
-        try {
-          return terminals.transcript(view.id, format);
-        } catch {
-          return null; // The tab is already gone.
-        }
-      }),
+    ...(transcripts === null
+      ? {}
+      : {
+          transcripts,
+          saveTranscripts: (view: SessionView, startedAt: number) =>
+            transcripts.save(view, startedAt, (format) => {
+              try {
+                return terminals.transcript(view.id, format);
+              } catch {
+                return null; // The tab is already gone.
+              }
+            }),
+        }),
   });
   const { terminals, hold } = composeTerminals({
     accounts,

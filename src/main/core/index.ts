@@ -15,7 +15,10 @@ export { validateExternalUrl } from './external-url';
 export { createStreamLogger } from './logging';
 export {
   systemClock,
+  type AppDataFiles,
   type Clock,
+  type DataFiles,
+  type HistoryFileAt,
   type HttpTransport,
   type Logger,
   type LogLevel,

@@ -116,3 +116,30 @@ export const systemClock: Clock = {
     clearTimeout(handle as unknown as ReturnType<typeof setTimeout>);
   },
 };
+
+/**
+ * Files in the user's data and transcript folders (attach history, automatic transcripts). The
+ * path operations are here too: their rules differ by OS, and the core stays free of Node.
+ */
+export interface DataFiles {
+  /** The file's text, or null when it does not exist; other failures reject. */
+  readText(file: string): Promise<string | null>;
+  /** Replaces the file atomically (never half written), private to the user, folders created. */
+  writeAtomic(file: string, content: string): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  join(...parts: readonly string[]): string;
+  basename(file: string): string;
+  dirname(file: string): string;
+  isAbsolute(file: string): boolean;
+}
+
+/** The attach history's file and the files port that reaches it. */
+export interface HistoryFileAt {
+  readonly files: DataFiles;
+  readonly path: string;
+}
+
+/** The app's data files: the attach history and the transcripts folder until the user picks one. */
+export interface AppDataFiles extends HistoryFileAt {
+  readonly transcriptsFolder: string;
+}

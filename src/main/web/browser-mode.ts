@@ -6,7 +6,6 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   composeCore,
-  HISTORY_FILE_NAME,
   type AppCore,
   type Clock,
   type HttpTransport,
@@ -14,7 +13,12 @@ import {
   type Notifier,
   type TerminalServiceOptions,
 } from '../core';
-import { createFileSecretStore, createJsonSettingsStore, nodeNetwork } from '../node';
+import {
+  createFileSecretStore,
+  createJsonSettingsStore,
+  nodeAppDataFiles,
+  nodeNetwork,
+} from '../node';
 import { startWebServer, type WebServer } from './web-server';
 
 export interface BrowserModeOptions {
@@ -54,7 +58,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     webSignIn: null,
     openExternal: options.openExternal,
     network: nodeNetwork(options.http),
-    historyPath: join(options.dataDir, HISTORY_FILE_NAME),
+    dataFiles: nodeAppDataFiles(options.dataDir),
     ...(options.clock === undefined ? {} : { clock: options.clock }),
     ...(options.terminalOptions === undefined ? {} : { terminalOptions: options.terminalOptions }),
   });

@@ -3,10 +3,9 @@
  * Records are checked one by one on the way in; a file that is not what we wrote is set aside
  * (`history.json.corrupt-<time>`), never overwritten, and the caller is told so it can say it.
  */
-import fsp from 'node:fs/promises';
 import { HISTORY_OUTCOMES, type HistoryRecord } from '../../../shared/history-models';
 import * as v from '../../../shared/validate';
-import { writeFileAtomic } from '../../node/storage/atomic-write';
+import type { HistoryFileAt } from '../ports';
 
 export const HISTORY_FILE_NAME = 'history.json';
 const FILE_VERSION = 1;
@@ -42,19 +41,22 @@ export interface HistoryFileRead {
 }
 
 /** Reads the records; a missing file is an empty history. Never throws for bad content. */
-export async function readHistoryFile(path: string, now: number): Promise<HistoryFileRead> {
-  let content: string;
+export async function readHistoryFile(
+  { files, path }: HistoryFileAt,
+  now: number,
+): Promise<HistoryFileRead> {
+  let content: string | null;
   try {
-    content = await fsp.readFile(path, 'utf8');
+    content = await files.readText(path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], problem: null };
     return { records: [], problem: `The attach history could not be read: ${messageOf(error)}` };
   }
+  if (content === null) return { records: [], problem: null };
   const parsed = parseHistory(content);
   if (parsed.error === null) return { records: parsed.records, problem: null };
   const aside = `${path}.corrupt-${now}`;
   try {
-    await fsp.rename(path, aside);
+    await files.rename(path, aside);
   } catch (error) {
     return {
       records: parsed.records,
@@ -70,10 +72,10 @@ export async function readHistoryFile(path: string, now: number): Promise<Histor
 
 /** Writes the records atomically (temp file, fsync, rename; mode 0600). */
 export async function writeHistoryFile(
-  path: string,
+  { files, path }: HistoryFileAt,
   records: readonly HistoryRecord[],
 ): Promise<void> {
-  await writeFileAtomic(path, `${JSON.stringify({ version: FILE_VERSION, records })}\n`);
+  await files.writeAtomic(path, `${JSON.stringify({ version: FILE_VERSION, records })}\n`);
 }
 
 /** The valid records of a file's text, and what was wrong with the rest (null: nothing). */

@@ -3,8 +3,6 @@
  * the contract's history requests (list, export, remove an account's sessions).
  */
 import { randomBytes } from 'node:crypto';
-import fsp from 'node:fs/promises';
-import path from 'node:path';
 import { ContractError } from '../../../shared/contract';
 import {
   filterHistory,
@@ -15,7 +13,7 @@ import {
 } from '../../../shared/history-models';
 import type { AccountView, JobView, SessionView, Transcript } from '../../../shared/models';
 import type { TranscriptSettings } from '../../../shared/transcript-settings';
-import type { Clock, Logger } from '../ports';
+import type { Clock, DataFiles, HistoryFileAt, Logger } from '../ports';
 import type { TerminalService, Unsubscribe } from '../services';
 import type { HoldTracker } from '../terminal/hold';
 import { exportHistory, type HistoryExportFormat } from './history-export';
@@ -27,7 +25,8 @@ import {
 import { createHistoryStore } from './history-store';
 
 export interface HistoryServiceDeps {
-  readonly path: string | null;
+  /** The history's file; null keeps it in memory for this run (and no transcript is read). */
+  readonly file: HistoryFileAt | null;
   readonly clock: Clock;
   readonly logger: Logger;
   /** Read when a session ends: the account's name and the job's pipeline. */
@@ -60,9 +59,9 @@ export interface HistoryService {
 
 const NO_TRANSCRIPTS = 'Automatic transcripts are not available here.';
 
-/** Creates the app's history service over the file at `deps.path` (null: memory only). */
+/** Creates the app's history service over `deps.file` (null: memory only). */
 export function createHistoryService(deps: HistoryServiceDeps): HistoryService {
-  const store = createHistoryStore(deps.path, deps.clock, deps.logger);
+  const store = createHistoryStore(deps.file, deps.clock, deps.logger);
   const recorder = createHistoryRecorder({
     clock: deps.clock,
     logger: deps.logger,
@@ -97,22 +96,10 @@ export function createHistoryService(deps: HistoryServiceDeps): HistoryService {
     transcript: async (recordId, format) => {
       const record = store.list().records.find((r) => r.id === recordId);
       const file = format === 'text' ? record?.transcripts?.text : record?.transcripts?.asciicast;
-      if (file === undefined) {
+      if (file === undefined || deps.file === null) {
         throw new ContractError('not-found', 'This session has no saved transcript.');
       }
-      try {
-        const content = await fsp.readFile(file, 'utf8');
-        return {
-          filename: path.basename(file),
-          mimeType: format === 'text' ? 'text/plain' : 'application/x-asciicast',
-          content,
-        };
-      } catch (error) {
-        throw new ContractError(
-          'not-found',
-          `The transcript ${file} could not be read: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      }
+      return readTranscript(deps.file.files, file, format);
     },
     removeAccount: (accountId) => {
       const account = deps.accounts().find((a) => a.id === accountId);
@@ -139,6 +126,33 @@ export function createHistoryService(deps: HistoryServiceDeps): HistoryService {
       for (const unsubscribe of subscriptions.splice(0)) unsubscribe();
       await recorder.finish();
     },
+  };
+}
+
+async function readTranscript(
+  files: DataFiles,
+  file: string,
+  format: 'text' | 'asciicast',
+): Promise<Transcript> {
+  let content: string | null;
+  try {
+    content = await files.readText(file);
+  } catch (error) {
+    throw new ContractError(
+      'not-found',
+      `The transcript ${file} could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  if (content === null) {
+    throw new ContractError(
+      'not-found',
+      `The transcript ${file} could not be read: it no longer exists.`,
+    );
+  }
+  return {
+    filename: files.basename(file),
+    mimeType: format === 'text' ? 'text/plain' : 'application/x-asciicast',
+    content,
   };
 }
 

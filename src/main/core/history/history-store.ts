@@ -8,7 +8,7 @@ import {
   type HistoryList,
   type HistoryRecord,
 } from '../../../shared/history-models';
-import type { Clock, Logger } from '../ports';
+import type { Clock, HistoryFileAt, Logger } from '../ports';
 import { readHistoryFile, writeHistoryFile } from './history-file';
 
 /** Enough for years of daily debugging, small enough (~2 MB) to rewrite whole on every change. */
@@ -26,9 +26,9 @@ export interface HistoryStore {
   flush(): Promise<void>;
 }
 
-/** A store over the file at `path`; null keeps the history in memory only (tests, no data dir). */
+/** A store over `file`; null keeps the history in memory only (tests, no data dir). */
 export function createHistoryStore(
-  path: string | null,
+  file: HistoryFileAt | null,
   clock: Clock,
   logger: Logger,
 ): HistoryStore {
@@ -43,9 +43,9 @@ export function createHistoryStore(
   /** Re-reads the file (another process may have added sessions), applies `change`, writes it. */
   const apply = (change: (current: readonly HistoryRecord[]) => readonly HistoryRecord[]) => {
     const run = queue.then(async () => {
-      const onDisk = path === null ? records : await readOnDisk(path);
+      const onDisk = file === null ? records : await readOnDisk(file);
       const next = bound(change(mergeById(onDisk, records)));
-      if (path !== null) await writeHistoryFile(path, next);
+      if (file !== null) await writeHistoryFile(file, next);
       records = next;
       changed();
     });
@@ -55,8 +55,8 @@ export function createHistoryStore(
     return run;
   };
 
-  const readOnDisk = async (file: string): Promise<readonly HistoryRecord[]> => {
-    const read = await readHistoryFile(file, clock.now());
+  const readOnDisk = async (at: HistoryFileAt): Promise<readonly HistoryRecord[]> => {
+    const read = await readHistoryFile(at, clock.now());
     if (read.problem !== null) report(read.problem);
     return read.records;
   };
@@ -68,9 +68,9 @@ export function createHistoryStore(
 
   return {
     load: async () => {
-      if (path === null) return;
+      if (file === null) return;
       try {
-        records = bound(await readOnDisk(path));
+        records = bound(await readOnDisk(file));
       } catch (error) {
         report(`The attach history could not be loaded: ${String(error)}`);
       }

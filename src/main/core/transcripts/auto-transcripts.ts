@@ -3,13 +3,11 @@
  * as text and asciicast when it ends, redacted in memory first, under
  * <folder>/<instance>/<project>/<job id>-<job name>/<time>.txt|.cast (mode 0600).
  */
-import path from 'node:path';
 import { ContractError } from '../../../shared/contract';
 import type { TranscriptFiles } from '../../../shared/history-models';
 import type { SessionView, Transcript } from '../../../shared/models';
 import type { TranscriptSettings } from '../../../shared/transcript-settings';
-import type { SettingsStore } from '../ports';
-import { writeFileAtomic } from '../../node/storage/atomic-write';
+import type { DataFiles, SettingsStore } from '../ports';
 import { compileRedactions, DEFAULT_REDACTIONS, redactSegments, redactText } from './redaction';
 
 const SETTINGS_KEY = 'autoTranscripts';
@@ -29,12 +27,13 @@ export interface AutoTranscripts {
   ): Promise<TranscriptFiles | null>;
 }
 
-/** Settings in `store`; `defaultFolder` until the user picks one. */
+/** Settings in `store`; files written through `files`; `defaultFolder` until the user picks one. */
 export function createAutoTranscripts(
   store: SettingsStore,
+  files: DataFiles,
   defaultFolder: string,
 ): AutoTranscripts {
-  let current = fromStored(store.read(SETTINGS_KEY), defaultFolder);
+  let current = fromStored(store.read(SETTINGS_KEY), defaultFolder, files);
   let compiled: readonly RegExp[] = [];
   try {
     compiled = compileRedactions(current.redactions);
@@ -46,7 +45,7 @@ export function createAutoTranscripts(
     settings: () => current,
     update: (next) => {
       const folder = next.folder.trim();
-      if (!path.isAbsolute(folder)) {
+      if (!files.isAbsolute(folder)) {
         throw new ContractError(
           'bad-input',
           `The transcript folder must be an absolute path, not "${folder}".`,
@@ -72,11 +71,11 @@ export function createAutoTranscripts(
       // Redacted here, in memory: the unredacted text never reaches a file.
       const textContent = redactText(text.content, rules);
       const castContent = redactAsciicast(cast.content, rules);
-      const base = path.join(current.folder, ...folderFor(view), fileTime(startedAt));
-      const files = { text: `${base}.txt`, asciicast: `${base}.cast` };
-      await writeFileAtomic(files.text, textContent);
-      await writeFileAtomic(files.asciicast, castContent);
-      return files;
+      const base = files.join(current.folder, ...folderFor(view), fileTime(startedAt));
+      const saved = { text: `${base}.txt`, asciicast: `${base}.cast` };
+      await files.writeAtomic(saved.text, textContent);
+      await files.writeAtomic(saved.asciicast, castContent);
+      return saved;
     },
   };
 }
@@ -112,7 +111,7 @@ function fileTime(at: number): string {
   return new Date(at).toISOString().replace(/[:.]/g, '-');
 }
 
-function fromStored(value: unknown, defaultFolder: string): TranscriptSettings {
+function fromStored(value: unknown, defaultFolder: string, files: DataFiles): TranscriptSettings {
   const fallback: TranscriptSettings = {
     enabled: false,
     folder: defaultFolder,
@@ -122,7 +121,7 @@ function fromStored(value: unknown, defaultFolder: string): TranscriptSettings {
   const v = value as Partial<Record<keyof TranscriptSettings, unknown>>;
   return {
     enabled: v.enabled === true,
-    folder: typeof v.folder === 'string' && path.isAbsolute(v.folder) ? v.folder : defaultFolder,
+    folder: typeof v.folder === 'string' && files.isAbsolute(v.folder) ? v.folder : defaultFolder,
     redactions:
       Array.isArray(v.redactions) && v.redactions.every((r) => typeof r === 'string')
         ? v.redactions

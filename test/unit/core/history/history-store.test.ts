@@ -7,6 +7,8 @@ import {
   createHistoryStore,
   MAX_HISTORY_RECORDS,
 } from '../../../../src/main/core/history/history-store';
+import { createNodeDataFiles } from '../../../../src/main/node';
+import type { HistoryFileAt } from '../../../../src/main/core';
 import { HISTORY_WEEK_MS, historyTotals } from '../../../../src/shared/history-models';
 import { captureLogger } from '../../support/capture-logger';
 import { FakeClock } from '../../support/fake-clock';
@@ -14,11 +16,13 @@ import { record } from './history-fixtures';
 
 let dir: string;
 let file: string;
+let at: HistoryFileAt;
 const clock = new FakeClock();
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobshell-history-'));
   file = path.join(dir, 'history.json');
+  at = { files: createNodeDataFiles(), path: file };
 });
 afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
@@ -27,8 +31,8 @@ afterEach(() => {
 describe('history store', () => {
   it('keeps the last 5000 sessions, dropping the oldest first, on disk too', async () => {
     const many = Array.from({ length: MAX_HISTORY_RECORDS }, (_, i) => record(i));
-    await writeHistoryFile(file, many);
-    const store = createHistoryStore(file, clock, captureLogger());
+    await writeHistoryFile(at, many);
+    const store = createHistoryStore(at, clock, captureLogger());
     await store.load();
     await store.add(record(MAX_HISTORY_RECORDS));
     const ids = store.list().records.map((r) => r.id);
@@ -41,7 +45,7 @@ describe('history store', () => {
   });
 
   it('writes atomically: a 0600 file and no temporary file left behind', async () => {
-    const store = createHistoryStore(file, clock, captureLogger());
+    const store = createHistoryStore(at, clock, captureLogger());
     await store.load();
     await store.add(record(1));
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
@@ -51,7 +55,7 @@ describe('history store', () => {
   it('sets a corrupt file aside, reports it and starts afresh without throwing', async () => {
     fs.writeFileSync(file, '{"version":1,"records":[{"id":');
     const logger = captureLogger();
-    const store = createHistoryStore(file, clock, logger);
+    const store = createHistoryStore(at, clock, logger);
     await store.load();
     const list = store.list();
     expect(list.records).toEqual([]);
@@ -69,15 +73,15 @@ describe('history store', () => {
   it('keeps the readable records of a partly damaged file, and the file itself aside', async () => {
     const good = record(1);
     fs.writeFileSync(file, JSON.stringify({ version: 1, records: [good, { id: 'bad' }] }));
-    const store = createHistoryStore(file, clock, captureLogger());
+    const store = createHistoryStore(at, clock, captureLogger());
     await store.load();
     expect(store.list().records).toEqual([good]);
     expect(store.list().problem).toMatch(/the 1 readable sessions were kept/);
   });
 
   it('merges what another process (jobshell attach) added to the file meanwhile', async () => {
-    const app = createHistoryStore(file, clock, captureLogger());
-    const cli = createHistoryStore(file, clock, captureLogger());
+    const app = createHistoryStore(at, clock, captureLogger());
+    const cli = createHistoryStore(at, clock, captureLogger());
     await app.load();
     await cli.load();
     await cli.add(record(1, { source: 'cli', accountId: null }));
@@ -86,12 +90,12 @@ describe('history store', () => {
   });
 
   it('removes the records chosen, also from the file', async () => {
-    const store = createHistoryStore(file, clock, captureLogger());
+    const store = createHistoryStore(at, clock, captureLogger());
     await store.load();
     await store.add(record(1, { accountId: 'a1' }));
     await store.add(record(2, { accountId: 'a2' }));
     expect(await store.remove((r) => r.accountId === 'a1')).toBe(1);
-    const again = createHistoryStore(file, clock, captureLogger());
+    const again = createHistoryStore(at, clock, captureLogger());
     await again.load();
     expect(again.list().records.map((r) => r.id)).toEqual(['r2']);
   });

@@ -9,6 +9,7 @@ import {
   DEFAULT_REDACTIONS,
   redactSegments,
 } from '../../../../src/main/core/transcripts/redaction';
+import { createNodeDataFiles } from '../../../../src/main/node';
 import { createMemorySettingsStore } from '../../../../src/main/core/storage/memory-stores';
 import {
   asciicastTranscript,
@@ -66,7 +67,7 @@ describe('redaction rules', () => {
 describe('automatic transcripts', () => {
   it('never writes a secret of the output to disk (grep of the written files)', async () => {
     const store = createMemorySettingsStore();
-    const auto = createAutoTranscripts(store, dir);
+    const auto = createAutoTranscripts(store, createNodeDataFiles(), dir);
     auto.update({ enabled: true, folder: dir, redactions: [...DEFAULT_REDACTIONS] });
     const recorder = recorded();
     const files = await auto.save(sessionView({ kind: 'open', since: 0 }), 0, (format) =>
@@ -86,7 +87,7 @@ describe('automatic transcripts', () => {
   });
 
   it('writes nothing unless the user opted in', async () => {
-    const auto = createAutoTranscripts(createMemorySettingsStore(), dir);
+    const auto = createAutoTranscripts(createMemorySettingsStore(), createNodeDataFiles(), dir);
     const recorder = recorded();
     const files = await auto.save(sessionView({ kind: 'open', since: 0 }), 0, () =>
       textTranscript(recorder, META, 0),
@@ -96,7 +97,7 @@ describe('automatic transcripts', () => {
   });
 
   it('refuses a relative folder and bad rules, keeping the previous settings', () => {
-    const auto = createAutoTranscripts(createMemorySettingsStore(), dir);
+    const auto = createAutoTranscripts(createMemorySettingsStore(), createNodeDataFiles(), dir);
     expect(() => auto.update({ enabled: true, folder: 'rel', redactions: [] })).toThrow(
       /absolute path/,
     );
