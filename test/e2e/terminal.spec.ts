@@ -281,7 +281,7 @@ test.describe('terminal tabs', () => {
     await expect(pane(page, id).locator('.held-banner')).toContainText(
       'Your terminal is keeping the job running',
     );
-    await expect(pane(page, id).locator('.held-banner .countdown')).toHaveText(/^\d\d:\d\d$/);
+    await expect(pane(page, id).locator('.held-banner .countdown')).toHaveText(/^\d+:\d\d$/);
 
     const disconnected = waitForEvent(
       gitlab,

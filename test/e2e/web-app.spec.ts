@@ -88,6 +88,8 @@ test.describe('browser keymap', () => {
     await page.keyboard.press('Escape');
     await pane(page, a.sessionId).locator('.terminal-slot').click();
     await page.keyboard.press('Alt+Shift+W');
+    // The shell is live: closing it asks first (its state is lost for good).
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Close terminal' }).click();
     await expect(tab(page, a.sessionId)).toHaveCount(0);
     await expect(tab(page, b.sessionId)).toHaveAttribute('aria-selected', 'true');
   });
