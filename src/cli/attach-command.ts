@@ -10,7 +10,7 @@ import type {
   NetworkOptions,
   SocketFactory,
 } from '../main/core';
-import type { AttachCommand } from './args';
+import type { AttachCommand, CredentialFlags } from './args';
 import { runAttachSession, type AttachIo } from './attach-session';
 import { connectAccount } from './cli-account';
 import { loadCredentials, sessionCookies, type CliEnvironment } from './credentials';
@@ -27,11 +27,22 @@ export interface CommandDeps {
   readonly historyFile?: HistoryFileAt;
 }
 
-/** Runs `attach`; resolves with the exit code, throws CliErrors and the core's errors. */
-export async function runAttach(
-  command: AttachCommand,
-  deps: CommandDeps & { readonly io: AttachIo },
-): Promise<number> {
+/** The job a command names, and its account connected with the command's credentials. */
+export interface JobConnection {
+  readonly address: ReturnType<typeof parseJobAddress>;
+  readonly connection: Awaited<ReturnType<typeof connectAccount>>;
+  readonly network: NetworkOptions;
+  readonly baseUrl: string;
+}
+
+/**
+ * Credentials and the GitLab they belong to, for a command that names a job URL (`attach`,
+ * `retry`): every problem there is reported before anything else happens.
+ */
+export async function connectToJob(
+  command: CredentialFlags & { readonly jobUrl: string; readonly baseUrl: string | null },
+  deps: CommandDeps,
+): Promise<JobConnection> {
   const { environment, http } = deps;
   const address = parseJobAddress(command.jobUrl);
   const credentials = await loadCredentials(command, environment);
@@ -48,9 +59,18 @@ export async function runAttach(
     network,
     now: environment.now(),
   });
+  return { address, connection, network, baseUrl };
+}
+
+/** Runs `attach`; resolves with the exit code, throws CliErrors and the core's errors. */
+export async function runAttach(
+  command: AttachCommand,
+  deps: CommandDeps & { readonly io: AttachIo },
+): Promise<number> {
+  const { address, connection } = await connectToJob(command, deps);
   return runAttachSession(address.url.href, {
     connection,
-    network: { http, createSocket: deps.createSocket },
+    network: { http: deps.http, createSocket: deps.createSocket },
     clock: deps.clock,
     logger: deps.logger,
     version: deps.version,

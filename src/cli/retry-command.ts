@@ -5,15 +5,13 @@
  */
 import { ContractError } from '../shared/contract';
 import type { RetryVerdict } from '../shared/models';
-import { createGitlabClient, createRetryService, type NetworkOptions } from '../main/core';
+import { createGitlabClient, createRetryService } from '../main/core';
 import type { RetryCommand } from './args';
 import { runAttachSession, type AttachIo } from './attach-session';
-import type { CommandDeps } from './attach-command';
-import { connectAccount, singleAccountAccess } from './cli-account';
+import { connectToJob, type CommandDeps } from './attach-command';
+import { singleAccountAccess } from './cli-account';
 import { CliError } from './cli-error';
-import { loadCredentials, sessionCookies } from './credentials';
 import { EXIT } from './exit-codes';
-import { discoverBaseUrl, explicitBaseUrl, parseJobAddress } from './job-address';
 import { waitUntilRunning } from './retry-wait';
 
 /** Runs `retry`; resolves with the exit code, throws CliErrors and the core's errors. */
@@ -21,22 +19,8 @@ export async function runRetry(
   command: RetryCommand,
   deps: CommandDeps & { readonly io: AttachIo },
 ): Promise<number> {
-  const { environment, http, io } = deps;
-  const address = parseJobAddress(command.jobUrl);
-  const credentials = await loadCredentials(command, environment);
-  const network: NetworkOptions = { ca: credentials.ca, pinnedFingerprint: null, proxy: null };
-  const baseUrl =
-    command.baseUrl === null
-      ? await discoverBaseUrl(address, http, network)
-      : explicitBaseUrl(address, command.baseUrl);
-  const connection = await connectAccount({
-    http,
-    baseUrl,
-    cookies: sessionCookies(credentials.session, baseUrl, environment.now()),
-    token: credentials.token,
-    network,
-    now: environment.now(),
-  });
+  const { http, io } = deps;
+  const { address, connection, baseUrl } = await connectToJob(command, deps);
   const retries = createRetryService({
     accounts: singleAccountAccess(connection),
     http,
@@ -79,6 +63,7 @@ export async function runRetry(
     version: deps.version,
     io,
     syncSize: command.syncSize,
+    ...(deps.historyFile === undefined ? {} : { historyFile: deps.historyFile }),
   });
 }
 
