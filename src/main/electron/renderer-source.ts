@@ -7,6 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { RENDERER_CONTENT_TYPES as CONTENT_TYPES } from '../../shared/renderer-content-types';
 import { RENDERER_CSP } from '../../shared/renderer-csp';
 
 export const APP_SCHEME = 'app';
@@ -21,16 +22,6 @@ export const APP_SCHEME_PRIVILEGES = {
   supportFetchAPI: true,
   codeCache: true,
 } as const;
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 /** The dev server URL to use, or undefined: never when packaged, only a loopback http(s) one. */
 export function devServerUrlFor(

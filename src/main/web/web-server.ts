@@ -23,6 +23,7 @@ import {
 import type { OutputChunk } from '../../shared/models';
 import { encodeOutputFrame, parseClientMessage, type ServerMessage } from '../../shared/wire-codec';
 import type { Logger } from '../core';
+import { RENDERER_CONTENT_TYPES as CONTENT_TYPES } from '../../shared/renderer-content-types';
 import { RENDERER_CSP } from '../../shared/renderer-csp';
 
 export interface WebServerOptions {
@@ -46,16 +47,6 @@ export interface WebServer {
 const TOKEN_BYTES = 24;
 /** Generous for a pasted cookies.txt or CA bundle, small enough that one frame cannot hog memory. */
 const MAX_CLIENT_FRAME = 4 * 1024 * 1024;
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 /** Starts the browser-mode server on 127.0.0.1. */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
