@@ -118,12 +118,32 @@ test('a held job: OS notification with Release/Keep, tray "held" with the countd
   await finished;
   // Withdrawn: the notification acted on is closed by the app (notifications.act, on main now).
   await app.waitForNotification((n) => n.id === alert.id && n.status === 'closed');
-  // ISSUE-12 (notification lifetime), enable at merge: a hold that ends any other way (the tab's
-  // or the toast's Release, the runner's timeout) withdraws the OS notification too, e.g.
-  //   await window.locator('.toast').getByRole('button', { name: 'Release' }).click();
-  //   await app.waitForNotification((n) => n.id === alert.id && n.status === 'closed');
-  // in a second hold of this test, released from the page instead of the notification.
   await app.waitForTray((t) => t.image !== 'tray-attention.png');
+});
+
+test('a hold released from the page withdraws its OS notification and the tray entry too', async () => {
+  const desktop = await h.start();
+  const { app, window } = desktop;
+  await signInThroughGitlab(desktop, h.gitlab, 'alice');
+  await request(window, 'settings.update', { idleThresholdS: IDLE_THRESHOLD_S });
+  const job = await openTerminal(desktop, h.gitlab, 'integration');
+  const held = waitForEvent(
+    h.gitlab,
+    'log',
+    (e) => e.jobId === job.id && e.line.includes('Terminal is connected'),
+  );
+  h.gitlab.endScript(job.id);
+  await held;
+  const alert = await app.waitForNotification(
+    (n) => n.status === 'shown' && n.actions.includes('Release'),
+  );
+
+  await window.locator('.held-banner').getByRole('button', { name: 'Release job' }).click();
+  // One model, every surface: the OS notification is closed and the tray's entry is gone.
+  await app.waitForNotification((n) => n.id === alert.id && n.status === 'closed');
+  await app.waitForTray(
+    (t) => t.image !== 'tray-attention.png' && !t.menu.some((item) => /held open/.test(item.label)),
+  );
 });
 
 test('on a self-signed GitLab, the sign-in window loads only once the user trusts the certificate (verify proc)', async () => {
@@ -213,6 +233,8 @@ test('with only basic_text, secrets stay in memory until the user opts in to the
   const { sessionCookie } = await signInThroughGitlab(desktop, h.gitlab, 'alice');
   expect(existsSync(join(desktop.profile, 'secrets.json'))).toBe(false);
   window.once('dialog', (d) => void d.accept());
+  // The storage notice is one line until opened; the opt-in is inside it.
+  await window.locator('.storage-warning summary').click();
   await window.getByRole('button', { name: 'Store them unencrypted' }).click();
   await expect(window.getByRole('button', { name: 'Store them unencrypted' })).toBeHidden();
   const ciphers = Object.values(secretFile(desktop.profile)).map((e) => Buffer.from(e, 'base64'));
