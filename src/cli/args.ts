@@ -105,8 +105,8 @@ export function parseCommand(argv: readonly string[]): Command {
     default:
       throw usageError(
         first.startsWith('-')
-          ? `Unknown option ${first}: a command (attach, jobs or retry) comes first. See "jobshell --help".`
-          : `Unknown command "${first}": use attach, jobs or retry. See "jobshell --help".`,
+          ? `Unknown option ${first}: a command (attach, jobs, retry or history) comes first. See "jobshell --help".`
+          : `Unknown command "${first}": use attach, jobs, retry or history. See "jobshell --help".`,
       );
   }
 }

@@ -7,7 +7,8 @@ import path from 'node:path';
 
 export const DATA_DIR_ENV = 'JOBSHELL_DATA_DIR';
 /** electron-builder's productName: Electron names its userData folder after it. */
-const APP_FOLDER = 'Jobshell';
+/** Electron names the app's data folder after package.json's name (no productName there). */
+const APP_FOLDER = 'jobshell';
 
 /** The data directory for this user and platform (Electron's `userData` rules). */
 export function cliDataDir(

@@ -123,7 +123,7 @@ Options:
 
 Environment:
   JOBSHELL_DATA_DIR     where the history is kept (default: the desktop app's
-                        data folder, e.g. ~/.config/Jobshell on Linux)
+                        data folder, e.g. ~/.config/jobshell on Linux)
 
 Exit codes:
   0    printed (also when the history is empty; a damaged file is set aside and

@@ -98,7 +98,7 @@ function Frame() {
       {dialog === 'settings' && settings !== null && (
         <SettingsDialog settings={settings} onClose={closeDialog} />
       )}
-      {dialog === 'shortcuts' && <ShortcutsSheet onClose={() => setDialog(null)} />}
+      {dialog === 'shortcuts' && <ShortcutsSheet onClose={closeDialog} />}
       <Toasts />
     </div>
   );

@@ -33,26 +33,22 @@ export function launchUrlOpener(
   };
 }
 
-/** The verdict first; a caveat (Docker: the terminal ends with the script) is confirmed in a dialog. */
+/** The verdict first, then the user's yes in a dialog that names the job and any caveat (Docker). */
 async function retryFromLink(core: Core, url: string): Promise<void> {
   const target = { kind: 'url', url } as const;
   try {
     const verdict = await core.request('retry.check', { target });
     if (verdict.kind === 'refused') throw new Error(verdict.message);
-    if (verdict.kind === 'confirm') {
-      const snippet =
-        verdict.snippet === null
-          ? ''
-          : `\n\n${verdict.snippet.explanation}\n\n${verdict.snippet.yaml}`;
-      const { response } = await dialog.showMessageBox({
-        type: 'question',
-        buttons: ['Retry anyway', 'Cancel'],
-        defaultId: 1,
-        message: 'Retry this job with a terminal?',
-        detail: `${verdict.message}${snippet}`,
-      });
-      if (response !== 0) return;
-    }
+    // A link can come from any web page: re-running a job always needs the user's yes here.
+    const caveat = verdict.kind === 'confirm' ? `${verdict.message}${snippetOf(verdict)}` : '';
+    const { response } = await dialog.showMessageBox({
+      type: 'question',
+      buttons: [verdict.kind === 'confirm' ? 'Retry anyway' : 'Retry', 'Cancel'],
+      defaultId: 1,
+      message: 'Retry this job with a terminal?',
+      detail: `${url}${caveat === '' ? '' : `\n\n${caveat}`}`,
+    });
+    if (response !== 0) return;
     await core.request('retry.start', { target, confirmed: verdict.kind === 'confirm' });
   } catch (error) {
     void dialog.showMessageBox({
@@ -61,4 +57,12 @@ async function retryFromLink(core: Core, url: string): Promise<void> {
       detail: error instanceof Error ? error.message : String(error),
     });
   }
+}
+
+function snippetOf(verdict: {
+  readonly snippet: { explanation: string; yaml: string } | null;
+}): string {
+  return verdict.snippet === null
+    ? ''
+    : `\n\n${verdict.snippet.explanation}\n\n${verdict.snippet.yaml}`;
 }

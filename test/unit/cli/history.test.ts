@@ -72,10 +72,10 @@ describe('history arguments and data folder', () => {
   });
 
   it('uses the desktop app’s data folder unless JOBSHELL_DATA_DIR says otherwise', () => {
-    expect(cliDataDir({}, 'linux', '/home/a')).toBe('/home/a/.config/Jobshell');
-    expect(cliDataDir({ XDG_CONFIG_HOME: '/x' }, 'linux', '/home/a')).toBe('/x/Jobshell');
+    expect(cliDataDir({}, 'linux', '/home/a')).toBe('/home/a/.config/jobshell');
+    expect(cliDataDir({ XDG_CONFIG_HOME: '/x' }, 'linux', '/home/a')).toBe('/x/jobshell');
     expect(cliDataDir({}, 'darwin', '/Users/a')).toBe(
-      '/Users/a/Library/Application Support/Jobshell',
+      '/Users/a/Library/Application Support/jobshell',
     );
     expect(cliDataDir({ JOBSHELL_DATA_DIR: '/d' }, 'linux', '/home/a')).toBe('/d');
   });

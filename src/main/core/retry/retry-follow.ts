@@ -6,8 +6,11 @@ import type { RetryState, SessionView } from '../../../shared/models';
 import type { GitlabClient } from '../gitlab/gitlab-client';
 import type { Clock, Logger, TimerHandle } from '../ports';
 import type { TerminalService, Unsubscribe } from '../services';
+import { reason } from '../terminal/close-reasons';
 import { nextRetryState, type RetryEvent } from './retry-flow';
 import { FOLLOW_POLL_MS, NO_TERMINAL_POLLS } from './tuning';
+
+const TAB_CLOSED = reason('closed-by-user', 'You closed the tab.');
 
 export interface FollowDeps {
   readonly client: GitlabClient;
@@ -55,8 +58,11 @@ export function followRetriedJob(deps: FollowDeps, initial: RetryState): Follow 
   };
 
   const onSessions = (sessions: readonly SessionView[]): void => {
+    if (sessionId === null) return;
     const session = sessions.find((s) => s.id === sessionId);
-    if (session !== undefined) feed({ kind: 'session', state: session.state });
+    // A closed tab leaves the list without a 'closed' state: the retry has ended all the same.
+    const state = session?.state ?? { kind: 'closed' as const, reason: TAB_CLOSED };
+    feed({ kind: 'session', state });
   };
 
   const openTab = async (): Promise<void> => {

@@ -88,7 +88,7 @@ export function RetryDialog(props: {
           <div className="retry-snippet">
             <p>{verdict.snippet.explanation}</p>
             <pre aria-label=".gitlab-ci.yml snippet">{verdict.snippet.yaml}</pre>
-            <button onClick={() => copy(verdict.snippet?.yaml ?? '')}>
+            <button type="button" onClick={() => copy(verdict.snippet?.yaml ?? '')}>
               {copied ? 'Copied' : 'Copy snippet'}
             </button>
           </div>
@@ -99,9 +99,11 @@ export function RetryDialog(props: {
           </p>
         )}
         <div className="actions">
-          <button onClick={onClose}>{verdict?.kind === 'refused' ? 'Close' : 'Cancel'}</button>
+          <button type="button" onClick={onClose}>
+            {verdict?.kind === 'refused' ? 'Close' : 'Cancel'}
+          </button>
           {go !== null && (
-            <button ref={goRef} className="primary" disabled={busy} onClick={start}>
+            <button type="button" ref={goRef} className="primary" disabled={busy} onClick={start}>
               {go}
             </button>
           )}

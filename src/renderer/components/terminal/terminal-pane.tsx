@@ -50,7 +50,8 @@ export function TerminalPane(props: {
   const sessionId = session.id;
   const { bridge } = useApp();
   const signedIn = useAppState(
-    (s) => s.accounts.find((a) => a.id === session.accountId)?.state === 'signed-in',
+    // Only an expired session needs signing in again (a token problem or being offline does not).
+    (s) => s.accounts.find((a) => a.id === session.accountId)?.state !== 'session-expired',
   );
   const info = useTerminalInfo(manager, sessionId);
   const broadcast = useBroadcast();

@@ -148,6 +148,24 @@ describe('retry with terminal, against the double', () => {
     expect(retryOf(await ended, original)?.state).toMatchObject({ kind: 'ended', failed: false });
   });
 
+  it("closing the retried job's tab ends the retry (it is no longer in progress)", async () => {
+    const original = failedShellJob();
+    const target = { kind: 'job' as const, accountId, projectId: 41, jobId: original };
+    const attached = nextEvent(app, 'retries.changed', (list) =>
+      ['attached', 'held'].includes(retryOf(list, original)?.state.kind ?? ''),
+    );
+    await app.request('retry.start', { target, confirmed: false });
+    const sessionId = retryOf(await attached, original)?.sessionId;
+    if (sessionId == null) throw new Error('no tab');
+    const ended = nextEvent(
+      app,
+      'retries.changed',
+      (list) => retryOf(list, original)?.state.kind === 'ended',
+    );
+    await app.request('terminal.close', { sessionId });
+    expect(retryOf(await ended, original)?.state.kind).toBe('ended');
+  });
+
   it('double click retries once; a second start returns the same retry', async () => {
     const original = failedShellJob();
     const target = { kind: 'job' as const, accountId, projectId: 41, jobId: original };
