@@ -167,7 +167,12 @@ const NOTIFICATION_SPY = `
   class Spy extends Real {
     constructor(title, options) {
       super(title, options);
-      shown.push({ title, body: (options && options.body) || '' });
+      this.record = { title, body: (options && options.body) || '', closed: false };
+      shown.push(this.record);
+    }
+    close() {
+      this.record.closed = true;
+      super.close();
     }
   }
   Object.defineProperty(Spy, 'permission', { get: () => Real.permission });
@@ -197,7 +202,9 @@ async function spyOnNotifications(context: BrowserContext): Promise<void> {
   await context.addInitScript({ content: NOTIFICATION_SPY });
 }
 
-function shownNotifications(page: Page): Promise<readonly { title: string; body: string }[]> {
+function shownNotifications(
+  page: Page,
+): Promise<readonly { title: string; body: string; closed: boolean }[]> {
   return page.evaluate('window.__notifications');
 }
 
@@ -243,6 +250,10 @@ test.describe('held-open alerts as web notifications', () => {
           }),
         ]);
       await toast.getByRole('button', { name: 'Release' }).click();
+      // The hold ended: the page notification is withdrawn too, like the desktop's OS one.
+      await expect
+        .poll(() => shownNotifications(page))
+        .toEqual([expect.objectContaining({ closed: true })]);
       await expect(page).toHaveTitle('Jobshell');
       await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', './favicon.svg');
     });

@@ -3,7 +3,14 @@ import { useApp, useAppState } from '../hooks/app-context';
 import { useNow } from '../components/terminal/use-now';
 import { applyBadge } from './apply-badge';
 import { badgeOf } from './document-badge';
-import { askForWebNotifications, showWebNotification } from './web-notifications';
+import { holdAlerts } from '../components/notifications/hold-alerts';
+import {
+  askForWebNotifications,
+  showWebNotification,
+  withdrawWebNotifications,
+} from './web-notifications';
+
+const NONE_DISMISSED: ReadonlySet<string> = new Set();
 
 /**
  * What makes browser mode behave like a web app rather than a desktop window in a tab: held-open
@@ -15,6 +22,7 @@ export function useWebApp(): void {
   const browser = bridge.kind === 'browser';
   const sessions = useAppState((s) => s.sessions);
   const notificationsOn = useAppState((s) => s.settings?.notifications ?? true);
+  const jobTerminals = useAppState((s) => s.jobTerminals);
   const held = sessions.some((s) => s.state.kind === 'held');
   const now = useNow(browser && held);
   const asked = useRef(false);
@@ -29,6 +37,12 @@ export function useWebApp(): void {
     asked.current = true;
     void askForWebNotifications();
   }, [browser, notificationsOn, sessions.length]);
+
+  // One model, every surface: an alert whose hold ended leaves the browser's notifications too.
+  useEffect(() => {
+    if (!browser) return;
+    withdrawWebNotifications(new Set(holdAlerts(jobTerminals, NONE_DISMISSED).map((a) => a.id)));
+  }, [browser, jobTerminals]);
 
   useEffect(() => {
     if (!browser || !notificationsOn) return;

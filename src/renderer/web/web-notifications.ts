@@ -28,6 +28,21 @@ export async function askForWebNotifications(): Promise<WebNotificationPermissio
   }
 }
 
+/** Page notifications on screen, by alert id (the core's notification id), to withdraw them. */
+const shownById = new Map<string, Notification>();
+
+/**
+ * Closes every page notification whose alert is no longer live in the job terminal model (the
+ * hold was released, timed out, canceled, …), as the desktop app closes its OS notification.
+ */
+export function withdrawWebNotifications(liveAlertIds: ReadonlySet<string>): void {
+  for (const [id, shown] of shownById) {
+    if (liveAlertIds.has(id)) continue;
+    shownById.delete(id);
+    shown.close();
+  }
+}
+
 /** Shows `notification` as a page notification when it is an alert and allowed; returns whether. */
 export function showWebNotification(
   notification: AppNotification,
@@ -47,6 +62,7 @@ export function showWebNotification(
       shown.close();
       onClick(notification);
     };
+    shownById.set(notification.id, shown);
     return true;
   } catch {
     // Chrome on Android allows notifications only from a service worker: the toast remains.
