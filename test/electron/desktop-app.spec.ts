@@ -85,18 +85,8 @@ test('a two-factor user signs in with the second step on the same page', async (
 });
 
 test('a held job: OS notification with Release/Keep, tray "held" with the countdown; Release finishes the job and withdraws the notification', async () => {
-  const desktop = await h.start();
-  const { app, window } = desktop;
-  await signInThroughGitlab(desktop, h.gitlab, 'alice');
-  await request(window, 'settings.update', { idleThresholdS: IDLE_THRESHOLD_S });
-  const job = await openTerminal(desktop, h.gitlab, 'integration');
-  const held = waitForEvent(
-    h.gitlab,
-    'log',
-    (e) => e.jobId === job.id && e.line.includes('Terminal is connected'),
-  );
-  h.gitlab.endScript(job.id);
-  await held;
+  const { desktop, job } = await holdIntegrationJob();
+  const { app } = desktop;
 
   const tray = await app.waitForTray((t) =>
     t.menu.some((item) => /^integration #\d+ — held open, \d+:\d\d left/.test(item.label)),
@@ -122,18 +112,8 @@ test('a held job: OS notification with Release/Keep, tray "held" with the countd
 });
 
 test('a hold released from the page withdraws its OS notification and the tray entry too', async () => {
-  const desktop = await h.start();
+  const { desktop } = await holdIntegrationJob();
   const { app, window } = desktop;
-  await signInThroughGitlab(desktop, h.gitlab, 'alice');
-  await request(window, 'settings.update', { idleThresholdS: IDLE_THRESHOLD_S });
-  const job = await openTerminal(desktop, h.gitlab, 'integration');
-  const held = waitForEvent(
-    h.gitlab,
-    'log',
-    (e) => e.jobId === job.id && e.line.includes('Terminal is connected'),
-  );
-  h.gitlab.endScript(job.id);
-  await held;
   const alert = await app.waitForNotification(
     (n) => n.status === 'shown' && n.actions.includes('Release'),
   );
@@ -244,3 +224,19 @@ test('with only basic_text, secrets stay in memory until the user opts in to the
     ciphers.map((c) => decryptOsCrypt(c, 'peanuts')).some((p) => p.includes(sessionCookie)),
   ).toBe(true);
 });
+
+/** Signs alice in, opens the integration job's terminal and ends its script: the runner holds it. */
+async function holdIntegrationJob() {
+  const desktop = await h.start();
+  await signInThroughGitlab(desktop, h.gitlab, 'alice');
+  await request(desktop.window, 'settings.update', { idleThresholdS: IDLE_THRESHOLD_S });
+  const job = await openTerminal(desktop, h.gitlab, 'integration');
+  const held = waitForEvent(
+    h.gitlab,
+    'log',
+    (e) => e.jobId === job.id && e.line.includes('Terminal is connected'),
+  );
+  h.gitlab.endScript(job.id);
+  await held;
+  return { desktop, job };
+}
