@@ -6,7 +6,7 @@ import { JobList } from './components/jobs/job-list';
 import { OpenUrlBox } from './components/jobs/open-url-box';
 import { HistoryView } from './components/history/history-view';
 import { EmptyAccounts } from './components/layout/empty-accounts';
-import { TerminalWorkspace } from './components/terminal/terminal-workspace';
+import { TerminalWorkspace } from './terminal/workspace/terminal-workspace';
 import { Toasts } from './components/notifications/toasts';
 import { SettingsDialog } from './components/settings/settings-dialog';
 import { ShortcutsSheet } from './components/help/shortcuts-sheet';
@@ -15,7 +15,7 @@ import { useTheme } from './hooks/use-theme';
 import { useVisibilityReporting } from './hooks/use-visibility';
 import { useWebApp } from './web/use-web-app';
 import type { AppStore } from './stores/app-store';
-import { terminalManagerFor } from './terminal/terminal-manager';
+import { terminalManagerFor } from './terminal/xterm/terminal-manager';
 
 /** The application frame: top bar, job list on the left, terminal tabs on the right. */
 export function App({ bridge, store }: { readonly bridge: Bridge; readonly store: AppStore }) {

@@ -7,7 +7,7 @@ import { App } from './app';
 import { pickBridge } from './bridge/pick-bridge';
 import { StartupError } from './components/layout/startup-error';
 import { createAppStore } from './stores/app-store';
-import { terminalManagerFor } from './terminal/terminal-manager';
+import { terminalManagerFor } from './terminal/xterm/terminal-manager';
 
 const rootElement = document.getElementById('root');
 if (rootElement === null) throw new Error('index.html has no #root');

@@ -16,7 +16,7 @@ import {
   seededRandom,
   settle,
   trackTransport,
-} from '../unit/core/jobs/support/harness';
+} from '../unit/main/core/jobs/support/harness';
 import type { BenchReport, BenchRun } from './bench-types';
 
 const MINUTE_MS = 60_000;

@@ -77,7 +77,7 @@ export interface BenchWindow {
   __benchReady?: Promise<void>;
   /** Startup probe (P6). */
   __benchStartup?: StartupMarks;
-  /** Jobshell's own browser-mode test hook (src/renderer/terminal/test-hook.ts). */
+  /** Jobshell's own browser-mode test hook (src/renderer/terminal/xterm/test-hook.ts). */
   __jobshellTest?: {
     bufferText(sessionId: string): string | null;
     sessionIds(): readonly string[];

@@ -57,7 +57,7 @@ async function typeLine(page: Page, sessionId: string, jobId: number, line: stri
   await page.keyboard.press('Enter');
 }
 
-/** The browser-mode test hook (src/renderer/terminal/test-hook.ts), as seen from the test. */
+/** The browser-mode test hook (src/renderer/terminal/xterm/test-hook.ts), as seen from the test. */
 interface TestWindow {
   readonly __jobshellTest?: { bufferText(sessionId: string): string | null };
 }

@@ -26,7 +26,7 @@ import {
 import { createRetryService } from './retry/retry-service';
 import type { AccountAccess } from './services';
 import { createSettingsService } from './settings/settings-service';
-import type { HoldTracker } from './terminal/hold';
+import type { HoldTracker } from './hold/hold-seam';
 import type { SocketFactory } from './terminal/socket';
 import {
   createTerminalService,

@@ -36,15 +36,20 @@ export type { TerminalServiceOptions, TerminalServiceWithStats } from './termina
 export { createMemorySecretStore, createMemorySettingsStore } from './storage/memory-stores';
 
 // Accounts: cookies, base URLs, credential checks (the CLI checks its one account like the app).
-export { normaliseBaseUrl } from './accounts/base-url';
+export { normaliseBaseUrl } from './accounts/input/base-url';
 export {
   cookieHeaderOf,
   parseCookiesTxt,
   parsePastedCookie,
   SESSION_COOKIE,
-} from './accounts/cookies';
-export { checkToken, cleanToken, identifySession, probeGitlab } from './accounts/credential-checks';
-export { parseCaBundle } from './accounts/network-config';
+} from './accounts/input/cookies';
+export {
+  checkToken,
+  cleanToken,
+  identifySession,
+  probeGitlab,
+} from './accounts/verification/check-before-save';
+export { parseCaBundle } from './accounts/input/network-options';
 
 // GitLab and network errors.
 export { createGitlabClient, type GitlabClient } from './gitlab/gitlab-client';
@@ -76,4 +81,4 @@ export { HISTORY_FILE_NAME } from './history/history-file';
 export { accountLabel } from './history/history-service';
 export { createHistoryRecorder, type HistoryRecorder } from './history/history-recorder';
 export { createHistoryStore } from './history/history-store';
-export type { HoldTracker } from './terminal/hold';
+export type { HoldTracker } from './hold/hold-seam';

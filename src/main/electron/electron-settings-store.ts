@@ -9,7 +9,7 @@ import type { SettingsStore } from '../core';
 const stringList = { type: 'array', items: { type: 'string' } } as const;
 const nullableString = { type: ['string', 'null'] } as const;
 
-/** The shape of the account metadata list (see core/accounts/account-record.ts). */
+/** The shape of the account metadata list (see core/accounts/storage/stored-record.ts). */
 export const SETTINGS_SCHEMA: Schema<Record<string, unknown>> = {
   accounts: {
     type: 'array',

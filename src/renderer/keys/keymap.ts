@@ -5,7 +5,7 @@
  * page ever sees them. Browser mode therefore uses Alt chords that browsers leave to the page, and
  * never binds the desktop ones. Everything that shows a shortcut reads it from the active keymap.
  */
-import { shortcutFor, type KeyContext, type KeyLike, type Shortcut } from '../terminal/shortcuts';
+import { shortcutFor, type KeyContext, type KeyLike, type Shortcut } from './shortcuts';
 
 export type KeymapMode = 'desktop' | 'browser';
 

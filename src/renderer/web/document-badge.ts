@@ -3,7 +3,7 @@
  * says how many jobs your terminals hold open and how long until the nearest hold ends.
  */
 import type { SessionView } from '../../shared/models';
-import { formatCountdown } from '../terminal/countdown';
+import { formatCountdown } from '../terminal/workspace/countdown';
 
 export const BASE_TITLE = 'Jobshell';
 export const BASE_FAVICON = './favicon.svg';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useApp } from '../hooks/app-context';
-import { checkLink } from '../terminal/link-policy';
+import { checkLink } from '../terminal/xterm/link-policy';
 
 /**
  * A link to a web page (GitLab's job page). In browser mode a real link: it opens in a new

@@ -6,7 +6,7 @@
  */
 import { ContractError } from '../../shared/contract';
 import type { Bridge } from '../bridge/bridge';
-import { checkLink } from '../terminal/link-policy';
+import { checkLink } from '../terminal/xterm/link-policy';
 
 /** Opens `raw` for the user; rejects with a sentence to show when it cannot. */
 export async function openExternal(bridge: Bridge, raw: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useApp, useAppState } from '../hooks/app-context';
-import { useNow } from '../components/terminal/use-now';
+import { useNow } from '../terminal/workspace/use-now';
 import { applyBadge } from './apply-badge';
 import { badgeOf } from './document-badge';
 import { holdAlerts } from '../components/notifications/hold-alerts';

@@ -15,15 +15,15 @@ import type {
   WebSignIn,
 } from '../ports';
 import type { AccountsService } from '../services';
-import { findByUrl } from './account-connections';
-import { removeAccount, updateAccount } from './account-edits';
-import { createRechecks } from './account-rechecks';
-import { createAccountStore } from './account-store';
-import type { AccountsContext } from './accounts-context';
-import { addAccount } from './add-account';
-import { setToken, signInAgain } from './credential-changes';
-import { loadAccounts } from './load-accounts';
-import { inspectCertificate, setNetwork } from './network-settings';
+import { findByUrl } from './views/connections';
+import { removeAccount, updateAccount } from './operations/rename-recolour-remove';
+import { createRechecks } from './verification/recheck-schedule';
+import { createAccountStore } from './storage/live-accounts';
+import type { AccountsContext } from './service-context';
+import { addAccount } from './operations/add';
+import { setToken, signInAgain } from './operations/replace-credentials';
+import { loadAccounts } from './storage/load-at-start';
+import { inspectCertificate, setNetwork } from './operations/change-network';
 
 export interface AccountsDeps {
   readonly http: HttpTransport;

@@ -8,7 +8,7 @@
 import type { HistoryRecord, ReleasedBy, TranscriptFiles } from '../../../shared/history-models';
 import type { SessionView } from '../../../shared/models';
 import type { Clock, Logger } from '../ports';
-import type { HoldTracker } from '../terminal/hold';
+import type { HoldTracker } from '../hold/hold-seam';
 import type { HistoryStore } from './history-store';
 import { historyOutcomeOf } from './outcome';
 

@@ -15,7 +15,7 @@ import type { AccountView, JobView, SessionView, Transcript } from '../../../sha
 import type { TranscriptSettings } from '../../../shared/transcript-settings';
 import type { Clock, DataFiles, HistoryFileAt, Logger } from '../ports';
 import type { TerminalService, Unsubscribe } from '../services';
-import type { HoldTracker } from '../terminal/hold';
+import type { HoldTracker } from '../hold/hold-seam';
 import { exportHistory, type HistoryExportFormat } from './history-export';
 import {
   createHistoryRecorder,

@@ -6,8 +6,8 @@
 import type { AppNotification, HoldInfo, Settings } from '../../../shared/models';
 import type { Clock, Logger, TimerHandle } from '../ports';
 import type { Unsubscribe } from '../services';
-import type { HoldSubject, HoldTracker, SessionHold } from '../terminal/hold';
-import { lastTerminalLogEvent } from '../terminal/trace-lines';
+import type { HoldSubject, HoldTracker, SessionHold } from './hold-seam';
+import { lastTerminalLogEvent } from '../job-log/trace-lines';
 import { formatRemaining, heldSentence } from './hold-text';
 import { createNotificationThrottle } from './notification-throttle';
 import { scriptResultFromLog } from './script-result';

@@ -4,7 +4,7 @@
  */
 import { ContractError } from '../../../shared/contract';
 import type { AccountJobs } from '../../../shared/models';
-import { toContractError } from '../accounts/contract-errors';
+import { toContractError } from '../accounts/verification/user-facing-errors';
 import { CsrfTokens } from '../gitlab/csrf-token';
 import { createGitlabClient, type GitlabClient } from '../gitlab/gitlab-client';
 import type { Clock, HttpTransport, Logger, SettingsStore, TimerHandle } from '../ports';

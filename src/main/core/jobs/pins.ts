@@ -3,7 +3,7 @@
  * kept in the settings store (non-secret) under PINNED_PROJECTS_KEY, per account.
  */
 import { ContractError } from '../../../shared/contract';
-import { toContractError } from '../accounts/contract-errors';
+import { toContractError } from '../accounts/verification/user-facing-errors';
 import type { GitlabClient } from '../gitlab/gitlab-client';
 import { isGitlabError } from '../gitlab/gitlab-error';
 import type { ApiProject } from '../gitlab/wire-types';

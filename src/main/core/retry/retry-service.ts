@@ -5,7 +5,7 @@
  */
 import { ContractError, type RequestParams } from '../../../shared/contract';
 import type { RetryState, RetryVerdict, RetryView } from '../../../shared/models';
-import { toContractError } from '../accounts/contract-errors';
+import { toContractError } from '../accounts/verification/user-facing-errors';
 import { CsrfTokens } from '../gitlab/csrf-token';
 import { createGitlabClient, type GitlabClient } from '../gitlab/gitlab-client';
 import { isGitlabError } from '../gitlab/gitlab-error';

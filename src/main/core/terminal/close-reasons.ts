@@ -5,7 +5,7 @@
  */
 import type { CloseCode, CloseReason, JobStatus } from '../../../shared/models';
 import { isTlsKind, type NetworkError } from '../net/network-error';
-import type { TerminalLogEvent } from './trace-lines';
+import type { TerminalLogEvent } from '../job-log/trace-lines';
 
 /** The job as the API reported it, reduced to what the reasons need. */
 export interface JobFacts {

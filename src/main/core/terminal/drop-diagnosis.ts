@@ -7,7 +7,7 @@ import type { AuthFailureSource } from '../services';
 import { diagnoseDrop, type DropVerdict } from './close-reasons';
 import { askCookieValid, askJob } from './job-facts';
 import { signedOutReason, type SessionEnv, type SessionTarget } from './session-env';
-import { lastTerminalLogEvent } from './trace-lines';
+import { lastTerminalLogEvent } from '../job-log/trace-lines';
 
 export interface DropContext {
   readonly client: GitlabClient;

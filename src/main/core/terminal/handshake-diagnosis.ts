@@ -16,7 +16,7 @@ import {
   type Me,
 } from './close-reasons';
 import { askJob, askTerminalOffered, askTrace } from './job-facts';
-import { lastTerminalLogEvent } from './trace-lines';
+import { lastTerminalLogEvent } from '../job-log/trace-lines';
 
 /**
  * Failures worth another try during an automatic reconnect: the network may come back, and right

@@ -8,7 +8,7 @@ import type { Clock, Logger } from '../ports';
 import type { AccountConnection, AuthFailureSource } from '../services';
 import { reason } from './close-reasons';
 import type { FlowLimits } from './flow-control';
-import type { HoldTracker } from './hold';
+import type { HoldTracker } from '../hold/hold-seam';
 import type { SocketFactory } from './socket';
 import type { TerminalTuning } from './tuning';
 

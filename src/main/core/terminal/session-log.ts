@@ -4,7 +4,7 @@ import type { GitlabClient } from '../gitlab/gitlab-client';
 import type { Clock, Logger } from '../ports';
 import { toJobStatus } from './close-reasons';
 import { toContractError } from './job-facts';
-import { TraceFollower } from './trace-follower';
+import { TraceFollower } from '../job-log/trace-follower';
 
 export interface SessionLogDeps {
   readonly clock: Clock;

@@ -15,16 +15,16 @@ import type {
 import type { GitlabClient } from '../gitlab/gitlab-client';
 import { GitlabError } from '../gitlab/gitlab-error';
 import { reason } from './close-reasons';
-import type { SessionHold } from './hold';
+import type { SessionHold } from '../hold/hold-seam';
 import { sanitizePaste } from './input-encoding';
 import { reconnectedMarker, sessionEndedMarker } from './markers';
 import { signedOutReason, type SessionEnv, type SessionTarget } from './session-env';
-import { attachHold } from './session-hold';
+import { attachHold } from '../hold/session-hold';
 import { SessionInput } from './session-input';
 import { SessionLifecycle } from './session-lifecycle';
 import { createJobLog, followLog } from './session-log';
 import { SessionOutput } from './session-output';
-import type { TraceFollower } from './trace-follower';
+import type { TraceFollower } from '../job-log/trace-follower';
 
 /** Calm words for the user's own Release (issue 12): what happens to the job, never an error. */
 function releasedReason(scriptResult: HoldInfo['scriptResult'] | undefined): CloseReason {

@@ -10,7 +10,7 @@ import {
 } from './account-dialogs';
 import { AddAccountDialog } from './add-account-dialog';
 import { ActionMenu } from '../common/action-menu';
-import { Icon } from '../terminal/icons';
+import { Icon } from '../../terminal/workspace/icons';
 import type { SecretStorageInfo } from '../../../shared/models';
 import './accounts.css';
 import { userMessage } from '../../forms/contract-messages';

@@ -1,7 +1,7 @@
 import './broadcast.css';
 import type { BroadcastView } from '../../../shared/broadcast-models';
-import { STOP_BROADCAST_LABEL } from '../../terminal/broadcast-shortcut';
-import { IS_MAC } from '../../terminal/platform';
+import { STOP_BROADCAST_LABEL } from './broadcast-shortcut';
+import { IS_MAC } from '../../keys/platform';
 
 /** In each target terminal: what you type here goes to all of these; skipped ones say why. */
 export function BroadcastBanner(props: {

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SessionView } from '../../../shared/models';
 import { useAppState } from '../../hooks/app-context';
-import { openTabs, pipelineTabs, toggleTarget } from '../../terminal/broadcast-policy';
-import { Icon } from '../terminal/icons';
+import { openTabs, pipelineTabs, toggleTarget } from './broadcast-policy';
+import { Icon } from '../../terminal/workspace/icons';
 import { useBroadcast } from './use-broadcast';
 
 /** "Broadcast" in a tab's toolbar: this tab, its pipeline's tabs, all open tabs, or stop. */

@@ -1,9 +1,9 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import type { BroadcastView } from '../../../shared/broadcast-models';
 import { useApp } from '../../hooks/app-context';
-import { broadcastStoreFor, type BroadcastStore } from '../../terminal/broadcast-store';
-import { isStopBroadcastKey } from '../../terminal/broadcast-shortcut';
-import { IS_MAC } from '../../terminal/platform';
+import { broadcastStoreFor, type BroadcastStore } from './broadcast-store';
+import { isStopBroadcastKey } from './broadcast-shortcut';
+import { IS_MAC } from '../../keys/platform';
 
 /** The broadcast targets and the store that changes them. */
 export function useBroadcast(): { readonly view: BroadcastView; readonly store: BroadcastStore } {

@@ -1,6 +1,6 @@
 import './common.css';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { Icon } from '../terminal/icons';
+import { Icon } from '../../terminal/workspace/icons';
 
 export interface MenuItem {
   /** Stable key, also the test hook (`data-item`). */

@@ -1,6 +1,6 @@
 import { formatHeld, outcomeLabel, type HistoryRecord } from '../../../shared/history-models';
 import { useApp } from '../../hooks/app-context';
-import { download } from '../terminal/terminal-pane';
+import { download } from '../../terminal/workspace/terminal-pane';
 
 const time = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 

@@ -12,8 +12,8 @@ import {
   type HistoryTotals,
 } from '../../../shared/history-models';
 import { useApp } from '../../hooks/app-context';
-import { download } from '../terminal/terminal-pane';
-import { useNow } from '../terminal/use-now';
+import { download } from '../../terminal/workspace/terminal-pane';
+import { useNow } from '../../terminal/workspace/use-now';
 import { HistoryTable } from './history-table';
 import { useHistory } from './use-history';
 

@@ -1,6 +1,6 @@
 import { assertNever } from '../../../shared/assert-never';
 import type { AccountJobs, AccountState } from '../../../shared/models';
-import { useNow } from '../terminal/use-now';
+import { useNow } from '../../terminal/workspace/use-now';
 import { formatAgo, formatClock } from './job-groups';
 
 /** The account's list state in words: loading, stale, error or paused, each with what to do. */

@@ -1,7 +1,7 @@
 import { useState, type ReactNode, type Ref } from 'react';
 import type { JobView } from '../../../shared/models';
 import { ActionMenu, type MenuItem } from '../common/action-menu';
-import { useNow } from '../terminal/use-now';
+import { useNow } from '../../terminal/workspace/use-now';
 import { formatElapsed } from './job-groups';
 import { JobTerminalMark } from './job-terminal-mark';
 

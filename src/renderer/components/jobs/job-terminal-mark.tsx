@@ -2,8 +2,8 @@ import { assertNever } from '../../../shared/assert-never';
 import { END_REASONS } from '../../../shared/end-reasons';
 import { terminalOfJob, type JobTerminalState } from '../../../shared/job-terminal';
 import { useApp, useAppState } from '../../hooks/app-context';
-import { countdownUrgency, formatCountdown } from '../../terminal/countdown';
-import { useNow } from '../terminal/use-now';
+import { countdownUrgency, formatCountdown } from '../../terminal/workspace/countdown';
+import { useNow } from '../../terminal/workspace/use-now';
 
 /**
  * A job card's mark for its terminal tab (issue 12): "Tab open", "Held 29:54", "Released", … — a

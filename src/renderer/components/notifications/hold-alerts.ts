@@ -4,7 +4,7 @@
  * a timer: the countdown is the model's deadline minus the shared clock.
  */
 import type { JobTerminalsSnapshot, JobTerminalView } from '../../../shared/job-terminal';
-import { formatCountdown } from '../../terminal/countdown';
+import { formatCountdown } from '../../terminal/workspace/countdown';
 
 export interface HeldJob {
   readonly view: JobTerminalView;

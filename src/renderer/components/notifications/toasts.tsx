@@ -1,7 +1,7 @@
 import type { AppNotification, NotificationAction } from '../../../shared/models';
 import { useApp, useAppState } from '../../hooks/app-context';
-import { countdownUrgency } from '../../terminal/countdown';
-import { useNow } from '../terminal/use-now';
+import { countdownUrgency } from '../../terminal/workspace/countdown';
+import { useNow } from '../../terminal/workspace/use-now';
 import { alertLines, alertTitle, holdAlerts, type HoldAlertView } from './hold-alerts';
 
 const ACTION_LABELS: Readonly<Record<NotificationAction, string>> = {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { AccountJobs, FinishedJobView, RetryView } from '../../../shared/models';
 import { useRetries } from '../../hooks/use-retries';
-import { useNow } from '../terminal/use-now';
+import { useNow } from '../../terminal/workspace/use-now';
 import { RetryDialog } from './retry-dialog';
 import { durationText, failureText, retryStateText } from './retry-text';
 import './retry.css';
