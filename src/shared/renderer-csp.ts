@@ -10,6 +10,8 @@ export const RENDERER_CSP = [
   "img-src 'self' data:",
   "font-src 'self' data:",
   "connect-src 'self'",
+  // Browser mode reads its bridge socket in a worker of the bundle (renderer/bridge/socket-worker.ts).
+  "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

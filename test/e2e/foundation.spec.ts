@@ -21,6 +21,18 @@ test.describe('foundation', () => {
     await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible();
   });
 
+  test('the bridge socket is read by a worker, off the page main thread', async ({
+    page,
+    jobshell,
+  }) => {
+    const worker = page.waitForEvent('worker');
+    await jobshell.open(page);
+    // The page got this far, so requests and answers travel through the worker's socket.
+    await expect(page.getByRole('button', { name: 'Add account' })).toBeVisible();
+    expect((await worker).url()).toMatch(/\/assets\/socket-worker-[\w-]+\.js$/);
+    expect(page.workers()).toHaveLength(1);
+  });
+
   test('the theme follows the OS, and the user can override it', async ({ page, jobshell }) => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await jobshell.open(page);

@@ -1,10 +1,12 @@
 /**
  * Browser mode's transport: the contract over one WebSocket to the core on 127.0.0.1, with the
- * per-run token taken from the page's URL fragment.
+ * per-run token taken from the page's URL fragment. The socket itself is read off the main
+ * thread (bridge-socket.ts).
  */
 import type { Envelope } from '../../shared/contract';
 import type { RawBridge } from '../../shared/raw-bridge';
 import { BRIDGE_CLOSED } from './bridge';
+import { openBridgeSocket } from './bridge-socket';
 import { decodeOutputFrame, type ClientMessage, type ServerMessage } from '../../shared/wire-codec';
 
 export class BridgeConnectionError extends Error {}
@@ -20,44 +22,42 @@ export function connectWsBridge(location: Location): Promise<RawBridge> {
     );
   }
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  const socket = new WebSocket(
-    `${scheme}//${location.host}/bridge?token=${encodeURIComponent(token)}`,
-  );
-  socket.binaryType = 'arraybuffer';
+  const url = `${scheme}//${location.host}/bridge?token=${encodeURIComponent(token)}`;
   const pending = new Map<number, (result: Envelope<unknown>) => void>();
   const listeners = new Set<(name: string, payload: unknown) => void>();
   let nextId = 1;
+  let opened: (() => void) | null = null;
+  let failed: (() => void) | null = null;
 
-  socket.addEventListener('message', (event: MessageEvent<string | ArrayBuffer>) => {
-    if (typeof event.data !== 'string') {
-      const chunks = decodeOutputFrame(new Uint8Array(event.data));
+  const socket = openBridgeSocket(url, {
+    open: () => opened?.(),
+    error: () => failed?.(),
+    binary: (data) => {
+      const chunks = decodeOutputFrame(new Uint8Array(data));
       for (const listener of listeners) listener('terminal.output', chunks);
-      return;
-    }
-    const message = JSON.parse(event.data) as ServerMessage;
-    if (message.t === 'res') {
-      pending.get(message.id)?.(message.result);
-      pending.delete(message.id);
-    } else {
-      for (const listener of listeners) listener(message.name, message.payload);
-    }
-  });
-  socket.addEventListener('close', () => {
-    for (const resolve of pending.values()) {
-      resolve({
-        ok: false,
-        error: { code: 'unavailable', message: 'Lost the connection to Jobshell’s core.' },
-      });
-    }
-    pending.clear();
-    for (const listener of listeners) listener(BRIDGE_CLOSED, null);
+    },
+    text: (data) => {
+      const message = JSON.parse(data) as ServerMessage;
+      if (message.t === 'res') {
+        pending.get(message.id)?.(message.result);
+        pending.delete(message.id);
+      } else {
+        for (const listener of listeners) listener(message.name, message.payload);
+      }
+    },
+    close: () => {
+      for (const resolve of pending.values()) {
+        resolve({
+          ok: false,
+          error: { code: 'unavailable', message: 'Lost the connection to Jobshell’s core.' },
+        });
+      }
+      pending.clear();
+      for (const listener of listeners) listener(BRIDGE_CLOSED, null);
+    },
   });
 
-  const send = (message: ClientMessage): boolean => {
-    if (socket.readyState !== WebSocket.OPEN) return false;
-    socket.send(JSON.stringify(message));
-    return true;
-  };
+  const send = (message: ClientMessage): boolean => socket.send(JSON.stringify(message));
 
   const bridge: RawBridge = {
     request: (method, params) =>
@@ -82,15 +82,15 @@ export function connectWsBridge(location: Location): Promise<RawBridge> {
   };
 
   return new Promise((resolve, reject) => {
-    socket.addEventListener('open', () => {
+    opened = () => {
       resolve(bridge);
-    });
-    socket.addEventListener('error', () => {
+    };
+    failed = () => {
       reject(
         new BridgeConnectionError(
           'Could not reach Jobshell’s core. Is `npm run web` still running?',
         ),
       );
-    });
+    };
   });
 }

@@ -1,9 +1,14 @@
 /**
  * Injected into Jobshell's renderer page (Playwright addInitScript) before any of its scripts.
- * It watches the browser-mode bridge socket without changing it: output frames in (their chunks
+ * It watches the browser-mode bridge socket (in its worker, or on the page) without changing it: output frames in (their chunks
  * for the watched session) and `terminal.ack` / `terminal.input` notes out. An ack is sent when
  * xterm's write callback ran, so acked bytes are exactly "processed by xterm".
  */
+import {
+  SOCKET_WORKER_NAME,
+  type FromSocketWorker,
+  type ToSocketWorker,
+} from '../../../src/renderer/bridge/socket-messages';
 import { Meter } from './meter';
 
 const OUTPUT_FRAME = 1;
@@ -62,4 +67,34 @@ class ProbedWebSocket extends WebSocket {
   }
 }
 
+/**
+ * The page's bridge socket lives in a worker (src/renderer/bridge/bridge-socket.ts): the probe
+ * watches the worker's messages the same way — frames as the page receives them, notes as the
+ * page hands them to the socket. The socket on the main thread (above) is the fallback's.
+ */
+class ProbedWorker extends Worker {
+  readonly #watched: boolean;
+
+  constructor(url: string | URL, options?: WorkerOptions) {
+    super(url, options);
+    this.#watched = options?.name === SOCKET_WORKER_NAME;
+    if (!this.#watched) return;
+    this.addEventListener('message', (event: MessageEvent<FromSocketWorker>) => {
+      if (event.data.kind === 'binary') onFrame(event.data.data);
+    });
+  }
+
+  override postMessage(
+    message: unknown,
+    transfer?: Transferable[] | StructuredSerializeOptions,
+  ): void {
+    const note = message as ToSocketWorker;
+    if (this.#watched && note.kind === 'send') onNote(note.data);
+    // Two branches only so each call matches one of postMessage's two overloads.
+    if (Array.isArray(transfer)) super.postMessage(message, transfer);
+    else super.postMessage(message, transfer);
+  }
+}
+
 window.WebSocket = ProbedWebSocket;
+window.Worker = ProbedWorker;

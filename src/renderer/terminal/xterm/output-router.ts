@@ -2,9 +2,10 @@
  * Routes one flush of terminal output to each session's xterm and acknowledges the bytes xterm has
  * actually parsed. The core's flow control counts unacked bytes, so an ack must never come before
  * xterm has processed the data, and must never be lost (a lost ack would leave the session paused
- * for good). The front tab's pieces are acked as xterm parses them, and the acks of one xterm write
- * task are sent together once it ends (docs/performance.md: acking only a whole flush held the
- * core's window closed while xterm still had most of the flush to parse). Hidden tabs keep one ack
+ * for good). The front tab's pieces are acked as xterm parses them: together at the end of an
+ * xterm write task, or at once every EAGER_ACK_BYTES within a long task (docs/performance.md:
+ * acking only a whole flush, or only after a whole task, held the core's window closed while
+ * xterm still had most of it to parse). Hidden tabs keep one ack
  * per flush, which keeps their floods at the pace P5 was tuned with.
  */
 import type { OutputChunk } from '../../../shared/models';
@@ -40,6 +41,14 @@ const YIELD_MS = 0;
  * 64 KiB gave ~25 ms at ~7 MiB/s, 16 KiB ~18 ms but under 1 MiB/s.
  */
 export const TURN_BYTES = 32 * 1024;
+
+/**
+ * A front tab's parsed bytes are acked at once when they reach this much, even in the middle of
+ * an xterm parse task: the core refills the window while xterm still parses, instead of one
+ * round trip after each task (a task parses up to ~300 KiB of a flood, most of the window).
+ * 64 KiB keeps that to a few acks per task.
+ */
+export const EAGER_ACK_BYTES = 64 * 1024;
 
 /** The part of an xterm `Terminal` the router needs: raw bytes in, a callback once parsed. */
 export interface OutputSink {
@@ -218,9 +227,15 @@ export class OutputRouter {
     const entry = this.#outstanding.get(sessionId);
     if (entry?.generation !== generation) return;
     entry.bytes -= bytes;
-    const unsent = this.#unsentAcks.get(sessionId);
-    this.#unsentAcks.set(sessionId, (unsent ?? 0) + bytes);
-    if (unsent === undefined) {
+    const scheduled = this.#unsentAcks.has(sessionId);
+    const unsent = (this.#unsentAcks.get(sessionId) ?? 0) + bytes;
+    if (unsent >= EAGER_ACK_BYTES) {
+      this.sendAck(sessionId, unsent);
+      this.#unsentAcks.set(sessionId, 0);
+    } else {
+      this.#unsentAcks.set(sessionId, unsent);
+    }
+    if (!scheduled) {
       this.deferAcks(() => {
         this.#sendAckNow(sessionId);
       });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { OutputChunk } from '../../../../../src/shared/models';
 import { FakeScheduler } from '../../../support/fake-scheduler';
 import {
+  EAGER_ACK_BYTES,
   MAX_WRITE_BYTES,
   OutputRouter,
   TURN_BYTES,
@@ -223,6 +224,23 @@ describe('OutputRouter scheduling', () => {
     terminal?.parseSome(2);
     terminal?.parseAll();
     expect(acks).toEqual([['a', MAX_WRITE_BYTES * 3]]);
+    expect(router.pendingBytes).toBe(0);
+  });
+
+  it('acks within a long parse task once EAGER_ACK_BYTES are parsed, the rest at its end', () => {
+    const { terminals, acks, router } = prioritySetup(['a']);
+    const pieces = EAGER_ACK_BYTES / MAX_WRITE_BYTES + 1;
+    router.route([chunk('a', new Uint8Array(MAX_WRITE_BYTES * pieces))]);
+    const terminal = terminals.get('a');
+    terminal?.parseSome(pieces - 1);
+    // The task is still running: the core hears of the first EAGER_ACK_BYTES already.
+    expect(acks).toEqual([['a', EAGER_ACK_BYTES]]);
+    expect(router.pendingBytes).toBe(MAX_WRITE_BYTES);
+    terminal?.parseAll();
+    expect(acks).toEqual([
+      ['a', EAGER_ACK_BYTES],
+      ['a', MAX_WRITE_BYTES],
+    ]);
     expect(router.pendingBytes).toBe(0);
   });
 });
