@@ -1,3 +1,4 @@
+import '../../terminal/workspace/state-bar.css';
 import './broadcast.css';
 import type { BroadcastView } from '../../../shared/broadcast-models';
 import { STOP_BROADCAST_LABEL } from './broadcast-shortcut';

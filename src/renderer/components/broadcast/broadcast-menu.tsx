@@ -1,3 +1,5 @@
+import '../common/common.css';
+import '../../terminal/workspace/controls.css';
 import { useEffect, useRef, useState } from 'react';
 import type { SessionView } from '../../../shared/models';
 import { useAppState } from '../../hooks/app-context';

@@ -1,3 +1,5 @@
+import '../workspace/controls.css';
+import './log-pane.css';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useApp } from '../../hooks/app-context';
 import { LogLines } from './log-lines';

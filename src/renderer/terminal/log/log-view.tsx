@@ -1,3 +1,4 @@
+import './log-view.css';
 import { memo, type CSSProperties } from 'react';
 import type { LogColor, LogSegment } from './ansi-spans';
 import type { LogLine } from './log-lines';

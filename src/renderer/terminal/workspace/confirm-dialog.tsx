@@ -1,3 +1,4 @@
+import './confirm-dialog.css';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { assertNever } from '../../../shared/assert-never';
 import type { ConfirmRequest } from '../xterm/confirm';

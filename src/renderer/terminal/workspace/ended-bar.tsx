@@ -1,3 +1,5 @@
+import './state-bar.css';
+import './ended-bar.css';
 import { assertNever } from '../../../shared/assert-never';
 import { END_REASONS, endActions, endTone, type EndAction } from '../../../shared/end-reasons';
 import type { CloseReason } from '../../../shared/models';

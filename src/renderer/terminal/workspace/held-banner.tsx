@@ -1,3 +1,5 @@
+import './state-bar.css';
+import './held-banner.css';
 import type { HoldInfo } from '../../../shared/models';
 import { countdownUrgency, formatCountdown } from './countdown';
 import { holdSentence } from './session-status';

@@ -1,4 +1,5 @@
 /** Small line icons (16×16, currentColor), drawn inline so no font or network is needed. */
+import './icons.css';
 
 type IconName =
   | 'pause'

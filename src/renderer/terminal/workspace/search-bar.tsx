@@ -1,3 +1,5 @@
+import './controls.css';
+import './search-bar.css';
 import { useEffect, useRef, useState } from 'react';
 import type { TerminalManager } from '../xterm/terminal-manager';
 import { useTerminalInfo } from './use-terminal-info';

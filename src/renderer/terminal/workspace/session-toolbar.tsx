@@ -1,3 +1,5 @@
+import './controls.css';
+import './session-toolbar.css';
 import type { ReactNode } from 'react';
 import type { SessionView } from '../../../shared/models';
 import { useKeymap } from '../../hooks/use-keymap';

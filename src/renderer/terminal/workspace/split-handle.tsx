@@ -1,3 +1,4 @@
+import './split-handle.css';
 import { useRef } from 'react';
 
 /** Narrowest useful log pane; below this its lines wrap into noise. */

@@ -1,3 +1,5 @@
+import './controls.css';
+import './state-bar.css';
 import type { ReactNode } from 'react';
 import type { SessionView } from '../../../shared/models';
 import { describeState } from './session-status';

@@ -1,3 +1,5 @@
+import './controls.css';
+import './status-badge.css';
 import type { SessionState } from '../../../shared/models';
 import { badgeFor } from './session-status';
 

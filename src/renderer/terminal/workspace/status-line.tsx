@@ -1,3 +1,4 @@
+import './status-line.css';
 import type { SessionView } from '../../../shared/models';
 import { useAppState } from '../../hooks/app-context';
 import { useKeymap } from '../../hooks/use-keymap';

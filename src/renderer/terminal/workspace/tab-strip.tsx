@@ -1,3 +1,7 @@
+// The broadcast marks' rules load first: where a tab rule and a mark rule weigh the same (hover
+// and active backgrounds, the active tab's edge), the tab rule wins, as it always has.
+import '../../components/broadcast/broadcast.css';
+import './tab-strip.css';
 import { useState, type DragEvent } from 'react';
 import type { BroadcastView } from '../../../shared/broadcast-models';
 import type { AccountView, SessionView } from '../../../shared/models';

@@ -1,3 +1,4 @@
+import './terminal-pane.css';
 import { useEffect, useRef, useState } from 'react';
 import type { SessionView } from '../../../shared/models';
 import { useApp, useAppState } from '../../hooks/app-context';

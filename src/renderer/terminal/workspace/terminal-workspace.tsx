@@ -1,4 +1,5 @@
-import './terminal.css';
+import './controls.css';
+import './terminal-workspace.css';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SessionView } from '../../../shared/models';
 import { assertNever } from '../../../shared/assert-never';

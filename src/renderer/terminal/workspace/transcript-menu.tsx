@@ -1,3 +1,5 @@
+import '../../components/common/common.css';
+import './controls.css';
 import { useEffect, useRef, useState } from 'react';
 import { Icon } from './icons';
 

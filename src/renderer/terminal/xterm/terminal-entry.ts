@@ -4,6 +4,7 @@
  * this class wires input, paste, copy, links, titles and search, and owns its fit (TerminalFit)
  * and its renderer choice (WebglRenderer).
  */
+import './terminal-entry.css';
 import { SearchAddon } from '@xterm/addon-search';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
 import { WebLinksAddon } from '@xterm/addon-web-links';

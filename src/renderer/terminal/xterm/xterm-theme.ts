@@ -1,6 +1,7 @@
 /**
- * xterm's colours from the app's CSS variables (theme.css plus the ANSI palette in terminal.css),
- * so the terminal follows light/dark like the rest of the window.
+ * xterm's colours from the app's CSS variables (styles/theme.css holds the terminal's background,
+ * cursor, selection and ANSI palette beside the other design tokens), so the terminal follows
+ * light/dark like the rest of the window.
  */
 import type { ITheme } from '@xterm/xterm';
 
