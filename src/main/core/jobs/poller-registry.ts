@@ -46,22 +46,13 @@ interface PollerEntry {
 
 export function createPollerRegistry(deps: PollerRegistryDeps): PollerRegistry {
   const { accounts } = deps;
-  const gates = new Map<string, InstanceGate>();
   const entries = new Map<string, PollerEntry>();
   const expired = new Map<
     string,
     { readonly view: AccountJobs; readonly connection: AccountConnection }
   >();
 
-  const gateFor = (baseUrl: string): InstanceGate => {
-    const origin = new URL(baseUrl).origin;
-    let gate = gates.get(origin);
-    if (gate === undefined) {
-      gate = new InstanceGate(origin, deps.random);
-      gates.set(origin, gate);
-    }
-    return gate;
-  };
+  const gateFor = gateLookup(deps.random);
 
   const stopPoller = (accountId: string): void => {
     const entry = entries.get(accountId);
@@ -135,5 +126,19 @@ export function createPollerRegistry(deps: PollerRegistryDeps): PollerRegistry {
     stopAll: () => {
       for (const accountId of [...entries.keys()]) stopPoller(accountId);
     },
+  };
+}
+
+/** One gate per GitLab instance (origin), made on first use and shared by its accounts. */
+function gateLookup(random: () => number): (baseUrl: string) => InstanceGate {
+  const gates = new Map<string, InstanceGate>();
+  return (baseUrl) => {
+    const origin = new URL(baseUrl).origin;
+    let gate = gates.get(origin);
+    if (gate === undefined) {
+      gate = new InstanceGate(origin, random);
+      gates.set(origin, gate);
+    }
+    return gate;
   };
 }
