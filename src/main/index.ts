@@ -9,7 +9,14 @@ import { fileURLToPath } from 'node:url';
 import { version } from '../../package.json';
 import type { EventName, EventPayload } from '../shared/contract';
 import type { SessionView } from '../shared/models';
-import { composeCore, createStreamLogger, type AppCore, type Logger } from './core';
+import {
+  composeCore,
+  createStreamLogger,
+  type AppCore,
+  type Logger,
+  type Notifier,
+  type SettingsStore,
+} from './core';
 import { createAppTray, type AppTray } from './electron/app-tray';
 import { createDesktopNotifier } from './electron/desktop-notifier';
 import { createElectronSettingsStore } from './electron/electron-settings-store';
@@ -55,11 +62,6 @@ async function main(): Promise<void> {
 
   const logger = createFileLogger();
   const store = createElectronSettingsStore();
-  const secrets = createSafeStorageSecretStore({
-    path: join(app.getPath('userData'), 'secrets.json'),
-    store,
-    logger,
-  });
 
   let window: BrowserWindow | null = null;
   let quitting = false;
@@ -76,19 +78,7 @@ async function main(): Promise<void> {
         .catch(() => undefined);
     },
   });
-  const core = composeCore({
-    version,
-    mode: 'electron',
-    platform: process.platform,
-    secrets,
-    store,
-    logger,
-    webSignIn: createSignInWindows(logger),
-    openExternal: (url) => shell.openExternal(url),
-    notifier,
-    network: nodeNetwork(),
-    dataFiles: nodeAppDataFiles(app.getPath('userData')),
-  });
+  const core = composeDesktopCore(logger, store, notifier);
 
   const showWindow = (): void => {
     if (window === null || window.isDestroyed()) {
@@ -210,4 +200,26 @@ function onAppEvents(wiring: {
   });
   // The tray keeps the app alive when every window is closed (on every platform).
   app.on('window-all-closed', () => undefined);
+}
+
+/** The core with the desktop's ports: safeStorage secrets, sign-in windows, the user's browser. */
+function composeDesktopCore(logger: Logger, store: SettingsStore, notifier: Notifier): AppCore {
+  const secrets = createSafeStorageSecretStore({
+    path: join(app.getPath('userData'), 'secrets.json'),
+    store,
+    logger,
+  });
+  return composeCore({
+    version,
+    mode: 'electron',
+    platform: process.platform,
+    secrets,
+    store,
+    logger,
+    webSignIn: createSignInWindows(logger),
+    openExternal: (url) => shell.openExternal(url),
+    notifier,
+    network: nodeNetwork(),
+    dataFiles: nodeAppDataFiles(app.getPath('userData')),
+  });
 }

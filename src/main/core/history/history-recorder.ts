@@ -73,12 +73,7 @@ export function createHistoryRecorder(deps: HistoryRecorderDeps): HistoryRecorde
   const pending = new Set<Promise<void>>();
 
   const end = (live: Live, ending: Ending): void => {
-    const record = recordOf(deps, live, ending, clock.now());
-    const { view, startedAt } = live;
-    const write = (async () => {
-      const transcripts = await saveTranscripts(deps, view, startedAt);
-      await deps.store.add({ ...record, transcripts });
-    })();
+    const write = writeRecord(deps, live, recordOf(deps, live, ending, clock.now()));
     pending.add(write);
     void write
       .catch((error: unknown) => {
@@ -144,17 +139,7 @@ export function createHistoryRecorder(deps: HistoryRecorderDeps): HistoryRecorde
       else endClosedByUser(entry, deps.closedSentence);
       tracked.delete(view.id);
     },
-    wrapHoldTracker: (tracker) => (subject) =>
-      tracker({
-        ...subject,
-        onTrace: (listener) => subject.onTrace(listener),
-        lastInputAt: () => subject.lastInputAt(),
-        connected: () => subject.connected(),
-        release: () => {
-          autoReleased.add(subject.sessionId);
-          subject.release();
-        },
-      }),
+    wrapHoldTracker: (tracker) => notingAutoRelease(tracker, autoReleased),
     finish: async () => {
       for (const [id, entry] of tracked) {
         if (entry.kind === 'live') endClosedByUser(entry, QUIT_SENTENCE);
@@ -164,6 +149,21 @@ export function createHistoryRecorder(deps: HistoryRecorderDeps): HistoryRecorde
       await deps.store.flush();
     },
   };
+}
+
+/** The tracker, with the sessions it releases noted: their records say 'auto', not 'you'. */
+function notingAutoRelease(tracker: HoldTracker, autoReleased: Set<string>): HoldTracker {
+  return (subject) =>
+    tracker({
+      ...subject,
+      onTrace: (listener) => subject.onTrace(listener),
+      lastInputAt: () => subject.lastInputAt(),
+      connected: () => subject.connected(),
+      release: () => {
+        autoReleased.add(subject.sessionId);
+        subject.release();
+      },
+    });
 }
 
 /** A session's record from its start, as it is when tracking starts. */
@@ -228,6 +228,16 @@ function recordOf(
     releasedBy: ending.releasedBy,
     transcripts: null,
   };
+}
+
+/** Saves the session's transcripts (if asked to), then adds its record with them to the store. */
+async function writeRecord(
+  deps: HistoryRecorderDeps,
+  live: Live,
+  record: HistoryRecord,
+): Promise<void> {
+  const transcripts = await saveTranscripts(deps, live.view, live.startedAt);
+  await deps.store.add({ ...record, transcripts });
 }
 
 /** Saves the session's transcripts when the recorder was asked to; a failure only loses them. */

@@ -64,11 +64,7 @@ export function createRetryService(deps: RetryServiceDeps): RetryService {
   const clientOf = (c: AccountConnection): GitlabClient => accountClient(deps, c, csrf);
 
   const list = (): readonly RetryView[] => {
-    const now = clock.now();
-    for (const [key, entry] of entries) {
-      const ended = entry.view.state.kind === 'ended';
-      if (ended && now - entry.view.startedAt > ENDED_RETRY_KEEP_MS) entries.delete(key);
-    }
+    forgetEnded(entries, clock.now());
     return [...entries.values()].map((e) => e.view);
   };
 
@@ -106,16 +102,7 @@ export function createRetryService(deps: RetryServiceDeps): RetryService {
   };
 
   return {
-    check: async (target) => {
-      try {
-        const r = await resolveTarget(accounts, clientOf, target);
-        return retryVerdict(
-          (await gatherRetryFacts(r.client, r.connection, r.projectId, r.jobId)).facts,
-        );
-      } catch (error) {
-        throw toContractError(error);
-      }
-    },
+    check: (target) => checkTarget(accounts, clientOf, target),
     start: async (target, confirmed, attach = true) => {
       let r: Resolved;
       try {
@@ -150,6 +137,30 @@ export function createRetryService(deps: RetryServiceDeps): RetryService {
       listeners.clear();
     },
   };
+}
+
+/** Retries that ended a while ago leave the list (ENDED_RETRY_KEEP_MS). */
+function forgetEnded(entries: Map<string, Entry>, now: number): void {
+  for (const [key, entry] of entries) {
+    const ended = entry.view.state.kind === 'ended';
+    if (ended && now - entry.view.startedAt > ENDED_RETRY_KEEP_MS) entries.delete(key);
+  }
+}
+
+/** The verdict for retrying the target's job; nothing is retried. */
+async function checkTarget(
+  accounts: AccountAccess,
+  clientOf: (connection: AccountConnection) => GitlabClient,
+  target: RetryTarget,
+): Promise<RetryVerdict> {
+  try {
+    const r = await resolveTarget(accounts, clientOf, target);
+    return retryVerdict(
+      (await gatherRetryFacts(r.client, r.connection, r.projectId, r.jobId)).facts,
+    );
+  } catch (error) {
+    throw toContractError(error);
+  }
 }
 
 /** The GitLab client of one account's connection, for this service's calls. */
