@@ -76,10 +76,13 @@ export interface Call {
 
 /** Calls bound to one account; each checks the status and parses the body. */
 export interface GitlabExchange {
-  json<T>(call: Omit<Call, 'accept'>, parse: (value: unknown) => T): Promise<ApiResponse<T>>;
-  text(call: Omit<Call, 'accept'>): Promise<ApiResponse<string>>;
+  readonly json: <T>(
+    call: Omit<Call, 'accept'>,
+    parse: (value: unknown) => T,
+  ) => Promise<ApiResponse<T>>;
+  readonly text: (call: Omit<Call, 'accept'>) => Promise<ApiResponse<string>>;
   /** "Does this look like GitLab?", asked without any credential. */
-  versionProbe(): Promise<'gitlab' | 'not-gitlab'>;
+  readonly versionProbe: () => Promise<'gitlab' | 'not-gitlab'>;
 }
 
 /** Binds calls to one account's credentials and network settings. */

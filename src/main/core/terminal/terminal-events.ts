@@ -17,17 +17,18 @@ export type TerminalSubscriptions = Pick<
   'onSessions' | 'onOutput' | 'onLog' | 'onNotification' | 'onFocus' | 'onClosing'
 >;
 
+/** Property signatures (not methods): each is handed around unbound. */
 export interface TerminalEvents {
   readonly subscriptions: TerminalSubscriptions;
   /** The session list changed: published once the frame is over, read from `list` then. */
-  sessionsChanged(): void;
-  output(chunks: readonly OutputChunk[]): void;
-  log(update: LogUpdate): void;
-  notification(notification: AppNotification): void;
-  focus(sessionId: string): void;
-  closing(session: SessionView): void;
+  readonly sessionsChanged: () => void;
+  readonly output: (chunks: readonly OutputChunk[]) => void;
+  readonly log: (update: LogUpdate) => void;
+  readonly notification: (notification: AppNotification) => void;
+  readonly focus: (sessionId: string) => void;
+  readonly closing: (session: SessionView) => void;
   /** Stops the pending session-list event; nothing is published after this. */
-  dispose(): void;
+  readonly dispose: () => void;
 }
 
 export function createTerminalEvents(

@@ -20,11 +20,12 @@ export interface TerminalNoticesDeps {
   readonly holdNotifications?: (listener: (notification: AppNotification) => void) => Unsubscribe;
 }
 
+/** Property signatures (not methods): each is handed around unbound. */
 export interface TerminalNotices {
   /** GitLab named an address outside the account's: told once per account and run. */
-  foreignAddress(connection: AccountConnection, notice: string): void;
-  act(notificationId: string, action: NotificationAction): void;
-  dispose(): void;
+  readonly foreignAddress: (connection: AccountConnection, notice: string) => void;
+  readonly act: (notificationId: string, action: NotificationAction) => void;
+  readonly dispose: () => void;
 }
 
 export function createTerminalNotices(deps: TerminalNoticesDeps): TerminalNotices {
