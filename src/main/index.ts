@@ -9,7 +9,14 @@ import { fileURLToPath } from 'node:url';
 import { version } from '../../package.json';
 import type { EventName, EventPayload } from '../shared/contract';
 import type { SessionView } from '../shared/models';
-import { composeCore, createStreamLogger } from './core';
+import {
+  composeCore,
+  createStreamLogger,
+  type AppCore,
+  type Logger,
+  type Notifier,
+  type SettingsStore,
+} from './core';
 import { createAppTray, type AppTray } from './electron/app-tray';
 import { createDesktopNotifier } from './electron/desktop-notifier';
 import { createElectronSettingsStore } from './electron/electron-settings-store';
@@ -53,21 +60,8 @@ async function main(): Promise<void> {
   const rendererDir = join(OUT_DIR, 'renderer');
   protocol.handle(APP_SCHEME, (request) => rendererResponse(rendererDir, request.url));
 
-  mkdirSync(app.getPath('logs'), { recursive: true });
-  const logFile = createWriteStream(join(app.getPath('logs'), 'jobshell.log'), {
-    flags: 'a',
-    mode: 0o600,
-  });
-  const logger = createStreamLogger((line) => {
-    logFile.write(line);
-    if (!app.isPackaged) process.stderr.write(line);
-  });
+  const logger = createFileLogger();
   const store = createElectronSettingsStore();
-  const secrets = createSafeStorageSecretStore({
-    path: join(app.getPath('userData'), 'secrets.json'),
-    store,
-    logger,
-  });
 
   let window: BrowserWindow | null = null;
   let quitting = false;
@@ -84,19 +78,7 @@ async function main(): Promise<void> {
         .catch(() => undefined);
     },
   });
-  const core = composeCore({
-    version,
-    mode: 'electron',
-    platform: process.platform,
-    secrets,
-    store,
-    logger,
-    webSignIn: createSignInWindows(logger),
-    openExternal: (url) => shell.openExternal(url),
-    notifier,
-    network: nodeNetwork(),
-    dataFiles: nodeAppDataFiles(app.getPath('userData')),
-  });
+  const core = composeDesktopCore(logger, store, notifier);
 
   const showWindow = (): void => {
     if (window === null || window.isDestroyed()) {
@@ -123,12 +105,58 @@ async function main(): Promise<void> {
   );
 
   let sessions: readonly SessionView[] = [];
-  const tray: AppTray = createAppTray({
+  core.subscribe(<E extends EventName>(name: E, payload: EventPayload<E>) => {
+    if (name === 'sessions.changed') sessions = payload as readonly SessionView[];
+    if (name === 'settings.changed') {
+      app.setLoginItemSettings({
+        openAtLogin: (payload as EventPayload<'settings.changed'>).startAtLogin,
+      });
+    }
+  });
+  const tray = createTray(core, showWindow, () => {
+    void quitIfConfirmed();
+  });
+  const openLaunchUrl = launchUrlOpener(core, showWindow);
+  const quitIfConfirmed = async (): Promise<void> => {
+    if (!(await confirmQuit(sessions))) return;
+    quitting = true;
+    app.quit();
+  };
+
+  onAppEvents({
+    core,
+    tray,
+    showWindow,
+    openLaunchUrl,
+    quitting: () => {
+      quitting = true;
+    },
+  });
+
+  await core.start();
+  showWindow();
+  openLaunchUrl(process.argv);
+}
+
+/** The log file in the platform's logs folder; development also echoes it to stderr. */
+function createFileLogger(): Logger {
+  mkdirSync(app.getPath('logs'), { recursive: true });
+  const logFile = createWriteStream(join(app.getPath('logs'), 'jobshell.log'), {
+    flags: 'a',
+    mode: 0o600,
+  });
+  return createStreamLogger((line) => {
+    logFile.write(line);
+    if (!app.isPackaged) process.stderr.write(line);
+  });
+}
+
+/** The tray icon and menu, kept up to date with the core's sessions and holds. */
+function createTray(core: AppCore, showWindow: () => void, quit: () => void): AppTray {
+  const tray = createAppTray({
     iconDir: TRAY_ICON_DIR,
     onShow: showWindow,
-    onQuit: () => {
-      void quitIfConfirmed();
-    },
+    onQuit: quit,
     onReleaseAllIdle: () => {
       void core.request('terminal.releaseAllIdle', {});
     },
@@ -138,23 +166,20 @@ async function main(): Promise<void> {
     },
   });
   const trayView = connectTrayView(core, tray, () => Date.now());
-  core.subscribe(<E extends EventName>(name: E, payload: EventPayload<E>) => {
-    if (name === 'sessions.changed') sessions = payload as readonly SessionView[];
-    if (name === 'settings.changed') {
-      app.setLoginItemSettings({
-        openAtLogin: (payload as EventPayload<'settings.changed'>).startAtLogin,
-      });
-    }
-  });
   setInterval(trayView.refresh, TRAY_REFRESH_MS).unref();
+  return tray;
+}
 
-  const openLaunchUrl = launchUrlOpener(core, showWindow);
-  const quitIfConfirmed = async (): Promise<void> => {
-    if (!(await confirmQuit(sessions))) return;
-    quitting = true;
-    app.quit();
-  };
-
+/** The app's life: other launches and jobshell:// links, quitting, waking from sleep. */
+function onAppEvents(wiring: {
+  readonly core: AppCore;
+  readonly tray: AppTray;
+  readonly showWindow: () => void;
+  readonly openLaunchUrl: (argv: readonly string[]) => void;
+  /** Quitting for real from now on: a closed window no longer hides to the tray. */
+  readonly quitting: () => void;
+}): void {
+  const { core, tray, showWindow, openLaunchUrl } = wiring;
   app.on('second-instance', (_event, argv) => {
     showWindow();
     openLaunchUrl(argv);
@@ -164,9 +189,7 @@ async function main(): Promise<void> {
     openLaunchUrl([url]);
   });
   app.on('activate', showWindow);
-  app.on('before-quit', () => {
-    quitting = true;
-  });
+  app.on('before-quit', wiring.quitting);
   app.on('will-quit', () => {
     tray.destroy();
     void core.dispose();
@@ -177,8 +200,26 @@ async function main(): Promise<void> {
   });
   // The tray keeps the app alive when every window is closed (on every platform).
   app.on('window-all-closed', () => undefined);
+}
 
-  await core.start();
-  showWindow();
-  openLaunchUrl(process.argv);
+/** The core with the desktop's ports: safeStorage secrets, sign-in windows, the user's browser. */
+function composeDesktopCore(logger: Logger, store: SettingsStore, notifier: Notifier): AppCore {
+  const secrets = createSafeStorageSecretStore({
+    path: join(app.getPath('userData'), 'secrets.json'),
+    store,
+    logger,
+  });
+  return composeCore({
+    version,
+    mode: 'electron',
+    platform: process.platform,
+    secrets,
+    store,
+    logger,
+    webSignIn: createSignInWindows(logger),
+    openExternal: (url) => shell.openExternal(url),
+    notifier,
+    network: nodeNetwork(),
+    dataFiles: nodeAppDataFiles(app.getPath('userData')),
+  });
 }

@@ -8,7 +8,11 @@ import { createAccountsService } from './accounts/accounts-service';
 import { createAppCore, type AppCore } from './app-core';
 import { createHoldFeature, type HoldFeature } from './hold/hold-tracker';
 import { createBroadcaster } from './broadcast/broadcaster';
-import { createHistoryService } from './history/history-service';
+import {
+  createHistoryService,
+  type HistoryService,
+  type HistoryServiceDeps,
+} from './history/history-service';
 import { createAutoTranscripts } from './transcripts/auto-transcripts';
 import { createJobsService } from './jobs/jobs-service';
 import {
@@ -66,6 +70,59 @@ export interface PlatformDeps {
   readonly dataFiles?: AppDataFiles;
 }
 
+/** What the app says about itself; read on every request (secret storage can change). */
+function appInfo(platform: PlatformDeps): AppInfo {
+  const optIn = platform.secrets.optInToUnencrypted ?? null;
+  return {
+    version: platform.version,
+    mode: platform.mode,
+    platform: platform.platform,
+    secretStorage: platform.secrets.info,
+    unencryptedOptIn: optIn !== null && platform.secrets.info.kind === 'memory',
+    webSignIn: platform.webSignIn !== null,
+  };
+}
+
+/**
+ * The attach history (issue 15), with automatic transcripts when the composition root chose
+ * where files go. `live` reads services made after it: they are only asked once sessions end.
+ */
+function composeHistory(
+  platform: PlatformDeps,
+  clock: Clock,
+  live: {
+    readonly accounts: HistoryServiceDeps['accounts'];
+    readonly jobs: HistoryServiceDeps['jobs'];
+    readonly transcript: TerminalServiceWithStats['transcript'];
+  },
+): HistoryService {
+  const data = platform.dataFiles ?? null;
+  const transcripts =
+    data === null
+      ? null
+      : createAutoTranscripts(platform.store, data.files, data.transcriptsFolder);
+  return createHistoryService({
+    file: data,
+    clock,
+    logger: platform.logger,
+    accounts: live.accounts,
+    jobs: live.jobs,
+    ...(transcripts === null
+      ? {}
+      : {
+          transcripts,
+          saveTranscripts: (view: SessionView, startedAt: number) =>
+            transcripts.save(view, startedAt, (format) => {
+              try {
+                return live.transcript(view.id, format);
+              } catch {
+                return null; // The tab is already gone.
+              }
+            }),
+        }),
+  });
+}
+
 /** Creates every service and the contract endpoint over them. */
 export function composeCore(platform: PlatformDeps): AppCore {
   const { network, logger } = platform;
@@ -82,30 +139,10 @@ export function composeCore(platform: PlatformDeps): AppCore {
     inspectCertificate: (url, options) => network.inspectCertificate(url, options, clock),
   });
   const optIn = platform.secrets.optInToUnencrypted ?? null;
-  const data = platform.dataFiles ?? null;
-  const transcripts =
-    data === null
-      ? null
-      : createAutoTranscripts(platform.store, data.files, data.transcriptsFolder);
-  const history = createHistoryService({
-    file: data,
-    clock,
-    logger,
+  const history = composeHistory(platform, clock, {
     accounts: () => accounts.list(),
     jobs: () => jobs.snapshot(),
-    ...(transcripts === null
-      ? {}
-      : {
-          transcripts,
-          saveTranscripts: (view: SessionView, startedAt: number) =>
-            transcripts.save(view, startedAt, (format) => {
-              try {
-                return terminals.transcript(view.id, format);
-              } catch {
-                return null; // The tab is already gone.
-              }
-            }),
-        }),
+    transcript: (sessionId, format) => terminals.transcript(sessionId, format),
   });
   const { terminals, hold } = composeTerminals({
     accounts,
@@ -137,14 +174,7 @@ export function composeCore(platform: PlatformDeps): AppCore {
     },
   });
   const core = createAppCore({
-    info: () => ({
-      version: platform.version,
-      mode: platform.mode,
-      platform: platform.platform,
-      secretStorage: platform.secrets.info,
-      unencryptedOptIn: optIn !== null && platform.secrets.info.kind === 'memory',
-      webSignIn: platform.webSignIn !== null,
-    }),
+    info: () => appInfo(platform),
     allowUnencryptedSecrets: optIn,
     accounts,
     jobs,

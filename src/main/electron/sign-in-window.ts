@@ -145,15 +145,7 @@ export function createSignInWindows(logger: Logger): WebSignIn {
     const partition = partitionFor(accountId);
     const ses = session.fromPartition(partition);
     const host = new URL(baseUrl).hostname.replace(/^\[|\]$/g, '');
-    ses.setPermissionRequestHandler((_contents, _permission, callback) => {
-      callback(false);
-    });
-    ses.setPermissionCheckHandler(() => false);
-    if (network !== undefined) {
-      ses.setCertificateVerifyProc((request, callback) => {
-        callback(certificateVerdict(request, host, network));
-      });
-    }
+    lockDown(ses, host, network);
     const window = new BrowserWindow({
       width: WINDOW_WIDTH,
       height: WINDOW_HEIGHT,
@@ -161,50 +153,8 @@ export function createSignInWindows(logger: Logger): WebSignIn {
       autoHideMenuBar: true,
       webPreferences: hardenedWebPreferences({ partition }),
     });
-    const done = new Promise<readonly SignInCookie[]>((resolve, reject) => {
-      let finished = false;
-      const finish = (result: () => void): void => {
-        if (finished) return;
-        finished = true;
-        open.delete(accountId);
-        result();
-        if (!window.isDestroyed()) window.close();
-      };
-      const contents = window.webContents;
-      contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-      contents.on('will-attach-webview', (event) => {
-        event.preventDefault();
-      });
-      const guard = (event: { preventDefault: () => void }, url: string): void => {
-        if (isAllowedNavigation(url, baseUrl)) return;
-        logger.log('warn', 'sign-in window navigation blocked', { accountId, host: safeHost(url) });
-        event.preventDefault();
-      };
-      contents.on('will-navigate', guard);
-      contents.on('will-redirect', guard);
-      contents.on('did-navigate', (_event, url) => {
-        if (isSignInPage(url, baseUrl)) return;
-        void ses.cookies.get({ url: baseUrl }).then(
-          (cookies) => {
-            if (!cookies.some((cookie) => cookie.name === SESSION_COOKIE)) return;
-            logger.log('info', 'sign-in window finished', { accountId, cookies: cookies.length });
-            finish(() => {
-              resolve(cookies.map((cookie) => ({ name: cookie.name, value: cookie.value })));
-            });
-          },
-          (error: unknown) => {
-            logger.log('error', 'could not read sign-in cookies', {
-              accountId,
-              error: String(error),
-            });
-          },
-        );
-      });
-      window.on('closed', () => {
-        finish(() => {
-          reject(new ContractError('bad-input', 'Sign-in was cancelled.'));
-        });
-      });
+    const done = cookiesOnceSignedIn(window, ses, { accountId, baseUrl, logger }, () => {
+      open.delete(accountId);
     });
     open.set(accountId, { window, done });
     const setup = network?.proxy ? ses.setProxy({ proxyRules: network.proxy }) : Promise.resolve();
@@ -226,6 +176,78 @@ export function createSignInWindows(logger: Logger): WebSignIn {
   };
 
   return { signIn, clear };
+}
+
+/** The sign-in window's session asks for no permission, and trusts the account's certificates. */
+function lockDown(ses: Electron.Session, host: string, network: NetworkOptions | undefined): void {
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => {
+    callback(false);
+  });
+  ses.setPermissionCheckHandler(() => false);
+  if (network !== undefined) {
+    ses.setCertificateVerifyProc((request, callback) => {
+      callback(certificateVerdict(request, host, network));
+    });
+  }
+}
+
+/**
+ * Resolves with the account's cookies once GitLab let the user in (a page past sign-in with the
+ * session cookie set); rejects when the window closes first. The window may only navigate within
+ * the account's address. `settled` runs once, either way.
+ */
+function cookiesOnceSignedIn(
+  window: BrowserWindow,
+  ses: Electron.Session,
+  account: { readonly accountId: string; readonly baseUrl: string; readonly logger: Logger },
+  settled: () => void,
+): Promise<readonly SignInCookie[]> {
+  const { accountId, baseUrl, logger } = account;
+  return new Promise<readonly SignInCookie[]>((resolve, reject) => {
+    let finished = false;
+    const finish = (result: () => void): void => {
+      if (finished) return;
+      finished = true;
+      settled();
+      result();
+      if (!window.isDestroyed()) window.close();
+    };
+    const contents = window.webContents;
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-attach-webview', (event) => {
+      event.preventDefault();
+    });
+    const guard = (event: { preventDefault: () => void }, url: string): void => {
+      if (isAllowedNavigation(url, baseUrl)) return;
+      logger.log('warn', 'sign-in window navigation blocked', { accountId, host: safeHost(url) });
+      event.preventDefault();
+    };
+    contents.on('will-navigate', guard);
+    contents.on('will-redirect', guard);
+    contents.on('did-navigate', (_event, url) => {
+      if (isSignInPage(url, baseUrl)) return;
+      void ses.cookies.get({ url: baseUrl }).then(
+        (cookies) => {
+          if (!cookies.some((cookie) => cookie.name === SESSION_COOKIE)) return;
+          logger.log('info', 'sign-in window finished', { accountId, cookies: cookies.length });
+          finish(() => {
+            resolve(cookies.map((cookie) => ({ name: cookie.name, value: cookie.value })));
+          });
+        },
+        (error: unknown) => {
+          logger.log('error', 'could not read sign-in cookies', {
+            accountId,
+            error: String(error),
+          });
+        },
+      );
+    });
+    window.on('closed', () => {
+      finish(() => {
+        reject(new ContractError('bad-input', 'Sign-in was cancelled.'));
+      });
+    });
+  });
 }
 
 function safeHost(url: string): string {

@@ -96,31 +96,7 @@ export function createAppStore(bridge: Bridge): AppStore {
     });
   };
 
-  bridge.on('app.changed', (info) => {
-    set({ info });
-  });
-  bridge.on('accounts.changed', (accounts) => {
-    set({ accounts });
-  });
-  bridge.on('jobs.changed', (jobs) => {
-    set({ jobs });
-  });
-  bridge.on('sessions.changed', setSessions);
-  bridge.on('jobTerminals.changed', setJobTerminals);
-  bridge.on('settings.changed', (settings) => {
-    set({ settings });
-  });
-  bridge.on('session.focus', ({ sessionId }) => {
-    set({ activeSessionId: sessionId });
-  });
-  bridge.on('notification', (notification) => {
-    if (HOLD_ALERT_KINDS.has(notification.kind)) return;
-    const others = state.toasts.filter((t) => t.id !== notification.id);
-    set({ toasts: [...others, notification].slice(-MAX_TOASTS) });
-  });
-  bridge.onDisconnect(() => {
-    set({ disconnected: true });
-  });
+  applyEvents(bridge, { state: () => state, set, setSessions, setJobTerminals });
 
   return {
     getState: () => state,
@@ -165,4 +141,41 @@ export function createAppStore(bridge: Bridge): AppStore {
       set({ loaded: true });
     },
   };
+}
+
+/** How the store changes: the whole-state patch, and the two slices with rules of their own. */
+interface StoreUpdates {
+  readonly state: () => AppState;
+  readonly set: (patch: Partial<AppState>) => void;
+  readonly setSessions: (sessions: readonly SessionView[]) => void;
+  readonly setJobTerminals: (snapshot: JobTerminalsSnapshot) => void;
+}
+
+/** Applies each pushed event to the store the moment it arrives. */
+function applyEvents(bridge: Bridge, updates: StoreUpdates): void {
+  bridge.on('app.changed', (info) => {
+    updates.set({ info });
+  });
+  bridge.on('accounts.changed', (accounts) => {
+    updates.set({ accounts });
+  });
+  bridge.on('jobs.changed', (jobs) => {
+    updates.set({ jobs });
+  });
+  bridge.on('sessions.changed', updates.setSessions);
+  bridge.on('jobTerminals.changed', updates.setJobTerminals);
+  bridge.on('settings.changed', (settings) => {
+    updates.set({ settings });
+  });
+  bridge.on('session.focus', ({ sessionId }) => {
+    updates.set({ activeSessionId: sessionId });
+  });
+  bridge.on('notification', (notification) => {
+    if (HOLD_ALERT_KINDS.has(notification.kind)) return;
+    const others = updates.state().toasts.filter((t) => t.id !== notification.id);
+    updates.set({ toasts: [...others, notification].slice(-MAX_TOASTS) });
+  });
+  bridge.onDisconnect(() => {
+    updates.set({ disconnected: true });
+  });
 }

@@ -72,63 +72,8 @@ export function createHistoryRecorder(deps: HistoryRecorderDeps): HistoryRecorde
   const autoReleased = new Set<string>();
   const pending = new Set<Promise<void>>();
 
-  const start = (view: SessionView, connectionsAtStart: number): Live => ({
-    kind: 'live',
-    startedAt: clock.now(),
-    connectionsAtStart,
-    facts: deps.facts(view),
-    view,
-    heldSince: null,
-    holdDeadline: null,
-    holdTimeoutS: null,
-    wasHeld: false,
-  });
-
-  const observe = (live: Live, view: SessionView): void => {
-    live.view = view;
-    live.wasHeld = view.state.kind === 'held';
-    if (view.state.kind === 'held') {
-      const { hold } = view.state;
-      live.heldSince ??= hold.deadline - hold.timeoutS * 1000;
-      live.holdDeadline = hold.deadline;
-      live.holdTimeoutS = hold.timeoutS;
-    }
-  };
-
   const end = (live: Live, ending: Ending): void => {
-    const now = clock.now();
-    const { view } = live;
-    const heldUntil = Math.min(now, live.holdDeadline ?? now);
-    // A hold that timed out lasted its whole session_timeout, whatever our view of its start (a
-    // log without timestamps dates the hold from the poll that saw it, up to a poll late).
-    const heldSeconds =
-      live.heldSince === null
-        ? 0
-        : ending.outcome === 'hold-timed-out' && live.holdTimeoutS !== null
-          ? live.holdTimeoutS
-          : Math.max(0, Math.round((heldUntil - live.heldSince) / 1000));
-    const base: HistoryRecord = {
-      id: `${deps.runId}-${view.id}-${live.startedAt}`,
-      source: deps.source,
-      ...live.facts,
-      projectId: view.projectId,
-      projectPath: view.projectPath,
-      jobId: view.jobId,
-      jobName: view.jobName,
-      webUrl: view.webUrl,
-      startedAt: live.startedAt,
-      endedAt: Math.max(now, live.startedAt),
-      outcome: ending.outcome,
-      reason: ending.reason,
-      reconnects: Math.max(0, view.connections - live.connectionsAtStart - 1),
-      heldSeconds,
-      releasedBy: ending.releasedBy,
-      transcripts: null,
-    };
-    const write = (async () => {
-      const transcripts = await saveTranscripts(view, live.startedAt);
-      await deps.store.add({ ...base, transcripts });
-    })();
+    const write = writeRecord(deps, live, recordOf(deps, live, ending, clock.now()));
     pending.add(write);
     void write
       .catch((error: unknown) => {
@@ -137,19 +82,6 @@ export function createHistoryRecorder(deps: HistoryRecorderDeps): HistoryRecorde
         });
       })
       .finally(() => pending.delete(write));
-  };
-
-  const saveTranscripts = async (
-    view: SessionView,
-    startedAt: number,
-  ): Promise<TranscriptFiles | null> => {
-    if (deps.saveTranscripts === undefined) return null;
-    try {
-      return await deps.saveTranscripts(view, startedAt);
-    } catch (error) {
-      deps.logger.log('error', 'could not save a transcript', { error: String(error) });
-      return null;
-    }
   };
 
   const endClosedByUser = (live: Live, sentence: string): void => {
@@ -163,7 +95,7 @@ export function createHistoryRecorder(deps: HistoryRecorderDeps): HistoryRecorde
     if (entry?.kind === 'ended' && closed) return;
     if (entry === undefined || entry.kind === 'ended') {
       // A new tab, or a manual Reconnect after the last record ended.
-      const live = start(view, entry === undefined ? 0 : view.connections);
+      const live = startLive(deps, view, entry === undefined ? 0 : view.connections);
       tracked.set(view.id, live);
       observe(live, view);
       if (closed) finishClosed(live, view);
@@ -207,17 +139,7 @@ export function createHistoryRecorder(deps: HistoryRecorderDeps): HistoryRecorde
       else endClosedByUser(entry, deps.closedSentence);
       tracked.delete(view.id);
     },
-    wrapHoldTracker: (tracker) => (subject) =>
-      tracker({
-        ...subject,
-        onTrace: (listener) => subject.onTrace(listener),
-        lastInputAt: () => subject.lastInputAt(),
-        connected: () => subject.connected(),
-        release: () => {
-          autoReleased.add(subject.sessionId);
-          subject.release();
-        },
-      }),
+    wrapHoldTracker: (tracker) => notingAutoRelease(tracker, autoReleased),
     finish: async () => {
       for (const [id, entry] of tracked) {
         if (entry.kind === 'live') endClosedByUser(entry, QUIT_SENTENCE);
@@ -227,6 +149,110 @@ export function createHistoryRecorder(deps: HistoryRecorderDeps): HistoryRecorde
       await deps.store.flush();
     },
   };
+}
+
+/** The tracker, with the sessions it releases noted: their records say 'auto', not 'you'. */
+function notingAutoRelease(tracker: HoldTracker, autoReleased: Set<string>): HoldTracker {
+  return (subject) =>
+    tracker({
+      ...subject,
+      onTrace: (listener) => subject.onTrace(listener),
+      lastInputAt: () => subject.lastInputAt(),
+      connected: () => subject.connected(),
+      release: () => {
+        autoReleased.add(subject.sessionId);
+        subject.release();
+      },
+    });
+}
+
+/** A session's record from its start, as it is when tracking starts. */
+function startLive(deps: HistoryRecorderDeps, view: SessionView, connectionsAtStart: number): Live {
+  return {
+    kind: 'live',
+    startedAt: deps.clock.now(),
+    connectionsAtStart,
+    facts: deps.facts(view),
+    view,
+    heldSince: null,
+    holdDeadline: null,
+    holdTimeoutS: null,
+    wasHeld: false,
+  };
+}
+
+/** Notes the session's latest view, and the hold's times when it is held. */
+function observe(live: Live, view: SessionView): void {
+  live.view = view;
+  live.wasHeld = view.state.kind === 'held';
+  if (view.state.kind === 'held') {
+    const { hold } = view.state;
+    live.heldSince ??= hold.deadline - hold.timeoutS * 1000;
+    live.holdDeadline = hold.deadline;
+    live.holdTimeoutS = hold.timeoutS;
+  }
+}
+
+/** The history record of a session that ended `now` (its transcripts are added once saved). */
+function recordOf(
+  deps: HistoryRecorderDeps,
+  live: Live,
+  ending: Ending,
+  now: number,
+): HistoryRecord {
+  const { view } = live;
+  const heldUntil = Math.min(now, live.holdDeadline ?? now);
+  // A hold that timed out lasted its whole session_timeout, whatever our view of its start (a
+  // log without timestamps dates the hold from the poll that saw it, up to a poll late).
+  const heldSeconds =
+    live.heldSince === null
+      ? 0
+      : ending.outcome === 'hold-timed-out' && live.holdTimeoutS !== null
+        ? live.holdTimeoutS
+        : Math.max(0, Math.round((heldUntil - live.heldSince) / 1000));
+  return {
+    id: `${deps.runId}-${view.id}-${live.startedAt}`,
+    source: deps.source,
+    ...live.facts,
+    projectId: view.projectId,
+    projectPath: view.projectPath,
+    jobId: view.jobId,
+    jobName: view.jobName,
+    webUrl: view.webUrl,
+    startedAt: live.startedAt,
+    endedAt: Math.max(now, live.startedAt),
+    outcome: ending.outcome,
+    reason: ending.reason,
+    reconnects: Math.max(0, view.connections - live.connectionsAtStart - 1),
+    heldSeconds,
+    releasedBy: ending.releasedBy,
+    transcripts: null,
+  };
+}
+
+/** Saves the session's transcripts (if asked to), then adds its record with them to the store. */
+async function writeRecord(
+  deps: HistoryRecorderDeps,
+  live: Live,
+  record: HistoryRecord,
+): Promise<void> {
+  const transcripts = await saveTranscripts(deps, live.view, live.startedAt);
+  await deps.store.add({ ...record, transcripts });
+}
+
+/** Saves the session's transcripts when the recorder was asked to; a failure only loses them. */
+async function saveTranscripts(
+  deps: HistoryRecorderDeps,
+  view: SessionView,
+  startedAt: number,
+): Promise<TranscriptFiles | null> {
+  if (deps.saveTranscripts === undefined) return null;
+  try {
+    return await deps.saveTranscripts(view, startedAt);
+  } catch (error) {
+    deps.logger.log('error', 'could not save a transcript', { error: String(error) });
+    return null;
+  }
 }
 
 interface Ending {

@@ -59,63 +59,19 @@ function trackSession(
 ): SessionHold {
   const { clock } = deps;
   const changeListeners = new Set<() => void>();
+  const times = holdTimes(subject, deps.settings);
+  const alerts: AlertState = { alerted: false, remindersSent: new Set<number>() };
   let start: HoldStart | null = null;
   let ended = false;
   let kept = false;
   let scriptResult: HoldInfo['scriptResult'] = null;
-  let alerted = false;
-  const remindersSent = new Set<number>();
   let timer: TimerHandle | null = null;
   let last: HoldInfo | null = null;
 
-  const idleSince = (): number => subject.lastInputAt() ?? Number.NEGATIVE_INFINITY;
-  const idleThresholdMs = (): number => deps.settings().idleThresholdS * 1000;
-  const isIdle = (now: number): boolean => now - idleSince() >= idleThresholdMs();
-  /** When the hold began, from its deadline and length. */
-  const holdBegan = (hold: HoldInfo): number => hold.deadline - hold.timeoutS * 1000;
-  const autoReleaseAt = (hold: HoldInfo): number | null => {
-    const minutes = deps.settings().autoReleaseMinutes;
-    return minutes === null ? null : Math.max(idleSince(), holdBegan(hold)) + minutes * 60_000;
-  };
-
   const current = (): HoldInfo | null => {
     if (start === null || ended || !subject.connected()) return null;
-    return {
-      deadline: start.deadline,
-      timeoutS: start.timeoutS,
-      idle: isIdle(clock.now()),
-      kept,
-      scriptResult,
-    };
-  };
-
-  const send = (kind: AppNotification['kind'], hold: HoldInfo, now: number): void => {
-    const left = formatRemaining(hold.deadline - now);
-    notify({
-      id: `${kind}:${subject.sessionId}:${left}`,
-      kind,
-      title:
-        kind === 'held-idle'
-          ? `${subject.jobName} is held open by your terminal`
-          : `${left} left: ${subject.jobName} is still held open`,
-      body: `${heldSentence(subject.jobName, hold, now)} (${subject.projectPath})`,
-      sessionId: subject.sessionId,
-      actions: ['release', 'keep', 'focus'],
-    });
-  };
-
-  /** Alerts once when the hold turns idle, then one reminder per threshold crossed later. */
-  const alertIfDue = (hold: HoldInfo, now: number): void => {
-    const crossed = REMINDERS_BEFORE_DEADLINE_MS.filter(
-      (before) => hold.deadline - now <= before && !remindersSent.has(before),
-    );
-    for (const before of crossed) remindersSent.add(before);
-    if (!alerted) {
-      alerted = true;
-      send('held-idle', hold, now);
-    } else if (crossed.length > 0 && hold.deadline > now) {
-      send('hold-reminder', hold, now);
-    }
+    const { deadline, timeoutS } = start;
+    return { deadline, timeoutS, idle: times.isIdle(clock.now()), kept, scriptResult };
   };
 
   /** Re-evaluates everything and schedules the next moment anything can change. */
@@ -125,8 +81,9 @@ function trackSession(
     const now = clock.now();
     const hold = current();
     if (hold !== null && hold.idle && !kept) {
-      alertIfDue(hold, now);
-      const releaseAt = autoReleaseAt(hold);
+      const due = alertDue(alerts, hold, now);
+      if (due !== null) notify(holdNotification(due, subject, hold, now));
+      const releaseAt = times.autoReleaseAt(hold);
       if (releaseAt !== null && now >= releaseAt) {
         deps.logger.log('info', 'releasing an idle held job (auto-release policy)', {
           sessionId: subject.sessionId,
@@ -140,21 +97,8 @@ function trackSession(
       last = hold;
       for (const listener of changeListeners) listener();
     }
-    const next = nextWake(hold, now);
+    const next = kept ? null : nextWake(hold, now, times, alerts.remindersSent);
     if (next !== null) timer = clock.setTimeout(evaluate, next - now);
-  };
-
-  const nextWake = (hold: HoldInfo | null, now: number): number | null => {
-    if (hold === null || kept) return null;
-    const candidates = [
-      hold.deadline,
-      idleSince() + idleThresholdMs(),
-      ...REMINDERS_BEFORE_DEADLINE_MS.filter((before) => !remindersSent.has(before)).map(
-        (before) => hold.deadline - before,
-      ),
-      autoReleaseAt(hold) ?? Number.POSITIVE_INFINITY,
-    ].filter((t) => t > now && Number.isFinite(t));
-    return candidates.length === 0 ? null : Math.min(...candidates);
   };
 
   const unsubscribeTrace = subject.onTrace((update) => {
@@ -187,6 +131,90 @@ function trackSession(
       changeListeners.clear();
     },
   };
+}
+
+/** Which alerts a session's hold has had. */
+interface AlertState {
+  alerted: boolean;
+  readonly remindersSent: Set<number>;
+}
+
+/** The user's idle threshold and auto-release policy, applied to this session's last keystroke. */
+interface HoldTimes {
+  readonly idleAt: () => number;
+  readonly isIdle: (now: number) => boolean;
+  readonly autoReleaseAt: (hold: HoldInfo) => number | null;
+}
+
+function holdTimes(subject: HoldSubject, settings: () => Settings): HoldTimes {
+  const idleSince = (): number => subject.lastInputAt() ?? Number.NEGATIVE_INFINITY;
+  const idleAt = (): number => idleSince() + settings().idleThresholdS * 1000;
+  return {
+    idleAt,
+    isIdle: (now) => now >= idleAt(),
+    autoReleaseAt: (hold) => {
+      const minutes = settings().autoReleaseMinutes;
+      // From the later of the last keystroke and the moment the hold began.
+      const began = hold.deadline - hold.timeoutS * 1000;
+      return minutes === null ? null : Math.max(idleSince(), began) + minutes * 60_000;
+    },
+  };
+}
+
+/** Alerts once when the hold turns idle, then one reminder per threshold crossed later. */
+function alertDue(
+  alerts: AlertState,
+  hold: HoldInfo,
+  now: number,
+): 'held-idle' | 'hold-reminder' | null {
+  const crossed = REMINDERS_BEFORE_DEADLINE_MS.filter(
+    (before) => hold.deadline - now <= before && !alerts.remindersSent.has(before),
+  );
+  for (const before of crossed) alerts.remindersSent.add(before);
+  if (!alerts.alerted) {
+    alerts.alerted = true;
+    return 'held-idle';
+  }
+  return crossed.length > 0 && hold.deadline > now ? 'hold-reminder' : null;
+}
+
+function holdNotification(
+  kind: 'held-idle' | 'hold-reminder',
+  subject: HoldSubject,
+  hold: HoldInfo,
+  now: number,
+): AppNotification {
+  const left = formatRemaining(hold.deadline - now);
+  return {
+    id: `${kind}:${subject.sessionId}:${left}`,
+    kind,
+    title:
+      kind === 'held-idle'
+        ? `${subject.jobName} is held open by your terminal`
+        : `${left} left: ${subject.jobName} is still held open`,
+    body: `${heldSentence(subject.jobName, hold, now)} (${subject.projectPath})`,
+    sessionId: subject.sessionId,
+    actions: ['release', 'keep', 'focus'],
+  };
+}
+
+/** The next moment the hold's state can change by time alone (deadline, idle, reminder, release). */
+function nextWake(
+  hold: HoldInfo | null,
+  now: number,
+  times: HoldTimes,
+  remindersSent: ReadonlySet<number>,
+): number | null {
+  if (hold === null) return null;
+  const candidates = [
+    hold.deadline,
+    times.idleAt(),
+    ...REMINDERS_BEFORE_DEADLINE_MS.filter((before) => !remindersSent.has(before)).map(
+      (before) => hold.deadline - before,
+    ),
+    times.autoReleaseAt(hold) ?? Number.POSITIVE_INFINITY,
+  ].filter((t) => t > now && Number.isFinite(t));
+  return candidates.length === 0 ? null : Math.min(...candidates);
 }
 
 function sameHold(a: HoldInfo | null, b: HoldInfo | null): boolean {

@@ -130,26 +130,37 @@ export function createJobTerminalModel(notifier: Pick<Notifier, 'close'>): JobTe
       publish();
       return true;
     },
-    refuse: (notificationId, action) => {
-      if (action === 'focus') return null;
-      if (alerts.some((a) => a.alert.id === notificationId)) return null;
-      const sessionIds = gone.get(notificationId);
-      // An older reminder of a hold that still lasts may still act on it.
-      const held = (id: string): boolean =>
-        sessions.find((s) => s.id === id)?.state.kind === 'held';
-      if (sessionIds?.some(held) === true) return null;
-      return {
-        applied: false,
-        message:
-          sessionIds === undefined
-            ? 'This alert is out of date: its hold has already ended.'
-            : alertGoneMessage(sessionIds, sessions),
-      };
-    },
+    refuse: (notificationId, action) => refusal(notificationId, action, { alerts, gone, sessions }),
     onChange: (listener) => events.on('change', listener),
     dispose: () => {
       events.clear();
     },
+  };
+}
+
+/** Null when an action on this alert may go ahead; otherwise why it does nothing. */
+function refusal(
+  notificationId: string,
+  action: NotificationAction,
+  known: {
+    readonly alerts: readonly LiveAlert[];
+    readonly gone: ReadonlyMap<string, readonly string[]>;
+    readonly sessions: readonly SessionView[];
+  },
+): NotificationOutcome | null {
+  const { alerts, gone, sessions } = known;
+  if (action === 'focus') return null;
+  if (alerts.some((a) => a.alert.id === notificationId)) return null;
+  const sessionIds = gone.get(notificationId);
+  // An older reminder of a hold that still lasts may still act on it.
+  const held = (id: string): boolean => sessions.find((s) => s.id === id)?.state.kind === 'held';
+  if (sessionIds?.some(held) === true) return null;
+  return {
+    applied: false,
+    message:
+      sessionIds === undefined
+        ? 'This alert is out of date: its hold has already ended.'
+        : alertGoneMessage(sessionIds, sessions),
   };
 }
 

@@ -2,18 +2,16 @@
  * "My running jobs": one poller per signed-in account, one gate per GitLab instance, a cadence that
  * follows the window (hidden and no terminal open: paused), and only real changes pushed out.
  */
-import { ContractError } from '../../../shared/contract';
 import type { AccountJobs } from '../../../shared/models';
-import { toContractError } from '../accounts/verification/user-facing-errors';
 import { CsrfTokens } from '../gitlab/csrf-token';
 import { createGitlabClient, type GitlabClient } from '../gitlab/gitlab-client';
-import type { Clock, HttpTransport, Logger, SettingsStore, TimerHandle } from '../ports';
+import type { Clock, HttpTransport, Logger, SettingsStore } from '../ports';
 import type { AccountAccess, AccountConnection, JobsService, Unsubscribe } from '../services';
-import { AccountPoller, type PollMode } from './account-poller';
-import { InstanceGate } from './instance-gate';
-import { readPins, resolvePin, writePins } from './pins';
+import type { PollMode } from './account-poller';
+import { createFocusRefresh } from './focus-refresh';
+import { createJobActions } from './job-actions';
+import { createPollerRegistry } from './poller-registry';
 import { sameValue } from './same-value';
-import { FOCUS_REFRESH_DEBOUNCE_MS, FOCUS_REFRESH_MIN_GAP_MS, MAX_PINNED_PROJECTS } from './tuning';
 
 export interface JobsServiceDeps {
   readonly accounts: AccountAccess;
@@ -30,218 +28,64 @@ export interface JobsServiceDeps {
   readonly createClient?: (connection: AccountConnection) => GitlabClient;
 }
 
-interface PollerEntry {
-  readonly connection: AccountConnection;
-  readonly poller: AccountPoller;
-  readonly stopGate: () => void;
-}
-
 /** Creates the jobs service; nothing is polled before start(). */
 export function createJobsService(deps: JobsServiceDeps): JobsService {
-  const { accounts, clock, logger, settings } = deps;
+  const { accounts, clock, settings } = deps;
   const random = deps.random ?? Math.random;
   // Writes with only a web session carry its CSRF token; one fetch per session, not per click.
   const csrf = new CsrfTokens();
   const makeClient =
-    deps.createClient ??
-    ((c: AccountConnection): GitlabClient =>
-      createGitlabClient(
-        deps.http,
-        {
-          baseUrl: c.baseUrl,
-          cookieHeader: c.cookieHeader,
-          token: c.token,
-          network: c.network,
-          tokenScopes: c.tokenScopes,
-        },
-        { clock, csrf },
-      ));
-  const gates = new Map<string, InstanceGate>();
-  const pollers = new Map<string, PollerEntry>();
-  /**
-   * Accounts whose credentials GitLab refused, with the refused connection: shown as errors, and
-   * not polled again until the account comes back with different credentials.
-   */
-  const expired = new Map<
-    string,
-    { readonly view: AccountJobs; readonly connection: AccountConnection }
-  >();
+    deps.createClient ?? ((c: AccountConnection) => accountClient(deps.http, c, clock, csrf));
   const listeners = new Set<(jobs: readonly AccountJobs[]) => void>();
   let published: readonly AccountJobs[] = [];
   let visible = true;
   let focused = true;
   let openTerminals = 0;
   let running = false;
-  let focusTimer: TimerHandle | null = null;
-  let lastFocusRefreshAt = -Infinity;
   let stopAccounts: Unsubscribe | null = null;
 
   const mode = (): PollMode => (visible ? 'normal' : openTerminals > 0 ? 'slow' : 'paused');
 
-  const gateFor = (baseUrl: string): InstanceGate => {
-    const origin = new URL(baseUrl).origin;
-    let gate = gates.get(origin);
-    if (gate === undefined) {
-      gate = new InstanceGate(origin, random);
-      gates.set(origin, gate);
-    }
-    return gate;
-  };
-
   const publish = (): void => {
     if (!running) return;
     const order = accounts.connections().map((c) => c.accountId);
-    const views = [...pollers.values()].map((entry) => entry.poller.view());
-    const lapsed = [...expired.values()]
-      .map((e) => e.view)
-      .filter((v) => !pollers.has(v.accountId));
-    const next = [...views, ...lapsed]
-      .sort((a, b) => rank(order, a.accountId) - rank(order, b.accountId))
-      .map((view) =>
-        keepUnchanged(
-          view,
-          published.find((p) => p.accountId === view.accountId),
-        ),
-      );
+    const next = orderedViews(order, pollers.views(), published);
     if (sameValue(next, published)) return;
     published = next;
     for (const listener of listeners) listener(published);
   };
 
-  const stopPoller = (accountId: string): void => {
-    const entry = pollers.get(accountId);
-    if (entry === undefined) return;
-    entry.poller.dispose();
-    entry.stopGate();
-    pollers.delete(accountId);
-  };
-
-  const authFailed = (accountId: string): void => {
-    const entry = pollers.get(accountId);
-    if (entry === undefined) return;
-    expired.set(accountId, { view: entry.poller.view(), connection: entry.connection });
-    stopPoller(accountId);
-    // The accounts service marks the account expired (once) and drops its connection.
-    accounts.reportAuthFailure(accountId, 'api');
-    publish();
-  };
-
-  const startPoller = (connection: AccountConnection): void => {
-    const gate = gateFor(connection.baseUrl);
-    const poller = new AccountPoller({
-      connection,
-      client: makeClient(connection),
-      gate,
-      clock,
-      logger,
-      random,
-      pinned: readPins(settings, connection.accountId),
-      onUpdate: publish,
-      onAuthFailure: () => {
-        authFailed(connection.accountId);
-      },
-      ...(deps.finishedWindowHours === undefined
-        ? {}
-        : { finishedWindowHours: deps.finishedWindowHours }),
-    });
-    const stopGate = gate.onRelease(() => {
-      poller.pump();
-    });
-    pollers.set(connection.accountId, { connection, poller, stopGate });
-    poller.setMode(mode());
-    poller.pump();
-  };
+  const pollers = createPollerRegistry({ ...deps, random, makeClient, mode, onUpdate: publish });
 
   const sync = (): void => {
     if (!running) return;
-    const connections = accounts.connections();
-    const ids = new Set(connections.map((c) => c.accountId));
-    for (const accountId of [...pollers.keys()]) if (!ids.has(accountId)) stopPoller(accountId);
-    for (const connection of connections) {
-      const lapsed = expired.get(connection.accountId);
-      if (lapsed !== undefined && sameValue(lapsed.connection, connection)) continue;
-      expired.delete(connection.accountId);
-      const entry = pollers.get(connection.accountId);
-      if (entry !== undefined && sameValue(entry.connection, connection)) continue;
-      // New credentials, user or network settings: start over with a fresh client.
-      stopPoller(connection.accountId);
-      startPoller(connection);
-    }
+    pollers.sync();
     publish();
   };
 
   const applyMode = (): void => {
-    for (const { poller } of pollers.values()) poller.setMode(mode());
+    for (const poller of pollers.pollers()) poller.setMode(mode());
   };
 
-  const scheduleFocusRefresh = (): void => {
-    if (focusTimer !== null) return;
-    focusTimer = clock.setTimeout(() => {
-      focusTimer = null;
-      const now = clock.now();
-      if (now - lastFocusRefreshAt < FOCUS_REFRESH_MIN_GAP_MS) return;
-      lastFocusRefreshAt = now;
-      for (const { poller } of pollers.values()) poller.refresh('recent');
-    }, FOCUS_REFRESH_DEBOUNCE_MS);
-  };
-
-  /** The connection and a gate that is open for a user action, or a ContractError saying why not. */
-  const actionTarget = (
-    accountId: string,
-  ): { connection: AccountConnection; client: GitlabClient } => {
-    const connection = accounts.connection(accountId);
-    if (connection === null) {
-      throw new ContractError('auth', 'This account is not signed in: sign in again first.');
-    }
-    const block = gateFor(connection.baseUrl).block(clock.now());
-    if (block?.kind === 'rate-limited') {
-      const seconds = Math.ceil((block.until - clock.now()) / 1000);
-      throw new ContractError(
-        'unavailable',
-        `GitLab asked Jobshell to wait; try again in ${seconds} s.`,
-      );
-    }
-    return { connection, client: makeClient(connection) };
-  };
+  const focusRefresh = createFocusRefresh(clock, () => {
+    for (const poller of pollers.pollers()) poller.refresh('recent');
+  });
 
   return {
     snapshot: () => published,
     refresh: () => {
-      for (const { poller } of pollers.values()) poller.refresh('all');
+      for (const poller of pollers.pollers()) poller.refresh('all');
     },
-    pinProject: async (accountId, project) => {
-      const { connection, client } = actionTarget(accountId);
-      const pin = await resolvePin(client, connection.baseUrl, project);
-      const pins = readPins(settings, accountId);
-      if (pins.some((p) => p.id === pin.id)) return;
-      if (pins.length >= MAX_PINNED_PROJECTS) {
-        throw new ContractError(
-          'bad-input',
-          `At most ${MAX_PINNED_PROJECTS} projects can be pinned to one account.`,
-        );
-      }
-      writePins(settings, accountId, [...pins, pin]);
-      pollers.get(accountId)?.poller.addPinned(pin);
-    },
-    cancel: async (accountId, projectId, jobId) => {
-      // A token with `api` writes; without one, the web session does (cookie + CSRF token).
-      const { client } = actionTarget(accountId);
-      try {
-        await client.cancelJob(projectId, jobId);
-      } catch (error) {
-        throw toContractError(error);
-      }
-      pollers.get(accountId)?.poller.pollSoon(projectId);
-    },
+    ...createJobActions({ accounts, clock, settings, makeClient, pollers }),
     pollSoon: (accountId, projectId) => {
-      pollers.get(accountId)?.poller.pollSoon(projectId);
+      pollers.poller(accountId)?.pollSoon(projectId);
     },
     setVisibility: (nextVisible, nextFocused) => {
       const gained = (nextVisible && !visible) || (nextFocused && !focused);
       visible = nextVisible;
       focused = nextFocused;
       applyMode();
-      if (gained && running) scheduleFocusRefresh();
+      if (gained && running) focusRefresh.schedule();
     },
     setOpenTerminals: (count) => {
       openTerminals = count;
@@ -261,12 +105,27 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
       running = false;
       stopAccounts?.();
       stopAccounts = null;
-      if (focusTimer !== null) clock.clearTimeout(focusTimer);
-      focusTimer = null;
-      for (const accountId of [...pollers.keys()]) stopPoller(accountId);
+      focusRefresh.dispose();
+      pollers.stopAll();
       listeners.clear();
     },
   };
+}
+
+/** The accounts' views in the accounts' order, each unchanged one as the same object as before. */
+function orderedViews(
+  order: readonly string[],
+  views: readonly AccountJobs[],
+  published: readonly AccountJobs[],
+): readonly AccountJobs[] {
+  return [...views]
+    .sort((a, b) => rank(order, a.accountId) - rank(order, b.accountId))
+    .map((view) =>
+      keepUnchanged(
+        view,
+        published.find((p) => p.accountId === view.accountId),
+      ),
+    );
 }
 
 function rank(order: readonly string[], accountId: string): number {
@@ -285,4 +144,19 @@ function keepUnchanged(next: AccountJobs, previous: AccountJobs | undefined): Ac
   return bothOk && sameValue({ ...next, updatedAt: null }, { ...previous, updatedAt: null })
     ? previous
     : next;
+}
+
+/** The real GitLab client for one account's connection. */
+function accountClient(
+  http: HttpTransport,
+  c: AccountConnection,
+  clock: Clock,
+  csrf: CsrfTokens,
+): GitlabClient {
+  const { baseUrl, cookieHeader, token, network, tokenScopes } = c;
+  return createGitlabClient(
+    http,
+    { baseUrl, cookieHeader, token, network, tokenScopes },
+    { clock, csrf },
+  );
 }

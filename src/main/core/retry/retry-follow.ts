@@ -4,6 +4,7 @@
  */
 import type { RetryState, SessionView } from '../../../shared/models';
 import type { GitlabClient } from '../gitlab/gitlab-client';
+import type { ApiJob } from '../gitlab/wire-types';
 import type { Clock, Logger, TimerHandle } from '../ports';
 import type { TerminalService, Unsubscribe } from '../services';
 import { reason } from '../terminal/close-reasons';
@@ -11,6 +12,8 @@ import { nextRetryState, type RetryEvent } from './retry-flow';
 import { FOLLOW_POLL_MS, NO_TERMINAL_POLLS } from './tuning';
 
 const TAB_CLOSED = reason('closed-by-user', 'You closed the tab.');
+const NO_TERMINAL =
+  'The new job runs, but its runner offers no terminal (no session_server in its config.toml, or the job is not yours): it continues without you.';
 
 export interface FollowDeps {
   readonly client: GitlabClient;
@@ -81,24 +84,15 @@ export function followRetriedJob(deps: FollowDeps, initial: RetryState): Follow 
 
   const poll = async (): Promise<void> => {
     timer = null;
-    const job = (await deps.client.getJob(deps.projectId, deps.jobId)).value;
-    if (isStopped()) return;
-    let terminal = false;
-    if (job.status === 'running') {
-      const web = (await deps.client.webJob(deps.projectPath, deps.jobId)).value;
-      terminal = web.terminal_path !== null;
-      if (!terminal) runningWithoutTerminal += 1;
-    }
-    if (isStopped()) return;
+    const read = await readJob(deps, isStopped);
+    if (read === null || isStopped()) return;
+    const { status, terminal } = read;
+    if (status === 'running' && !terminal) runningWithoutTerminal += 1;
     if (runningWithoutTerminal >= NO_TERMINAL_POLLS) {
-      feed({
-        kind: 'failed',
-        message:
-          'The new job runs, but its runner offers no terminal (no session_server in its config.toml, or the job is not yours): it continues without you.',
-      });
+      feed({ kind: 'failed', message: NO_TERMINAL });
       return;
     }
-    feed({ kind: 'job', status: job.status, terminal });
+    feed({ kind: 'job', status, terminal });
     if (state.kind === 'attaching') {
       await openTab();
       return;
@@ -126,4 +120,19 @@ export function followRetriedJob(deps: FollowDeps, initial: RetryState): Follow 
   // The runner may already have it: ask at once, then every FOLLOW_POLL_MS.
   schedule(0);
   return { stop };
+}
+
+/**
+ * The job's status, and whether its runner offers a terminal yet (asked only while it runs); null
+ * when the follow stopped meanwhile.
+ */
+async function readJob(
+  deps: FollowDeps,
+  isStopped: () => boolean,
+): Promise<{ readonly status: ApiJob['status']; readonly terminal: boolean } | null> {
+  const job = (await deps.client.getJob(deps.projectId, deps.jobId)).value;
+  if (isStopped()) return null;
+  if (job.status !== 'running') return { status: job.status, terminal: false };
+  const web = (await deps.client.webJob(deps.projectPath, deps.jobId)).value;
+  return { status: job.status, terminal: web.terminal_path !== null };
 }

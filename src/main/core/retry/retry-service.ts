@@ -13,7 +13,7 @@ import type { Clock, HttpTransport, Logger } from '../ports';
 import type { AccountAccess, AccountConnection, TerminalService, Unsubscribe } from '../services';
 import { locateJobUrl, projectIdOf } from '../terminal/open-target';
 import { gatherRetryFacts } from './retry-checks';
-import { followRetriedJob, type Follow } from './retry-follow';
+import { followRetriedJob, type Follow, type FollowDeps } from './retry-follow';
 import { isRetryInProgress } from './retry-flow';
 import { ENDED_RETRY_KEEP_MS } from './tuning';
 import { retryVerdict } from './verdict';
@@ -61,51 +61,16 @@ export function createRetryService(deps: RetryServiceDeps): RetryService {
   const entries = new Map<string, Entry>();
   const starting = new Map<string, Promise<RetryView>>();
   const listeners = new Set<(retries: readonly RetryView[]) => void>();
-
-  const clientOf = (c: AccountConnection): GitlabClient =>
-    createGitlabClient(
-      deps.http,
-      {
-        baseUrl: c.baseUrl,
-        cookieHeader: c.cookieHeader,
-        token: c.token,
-        network: c.network,
-        tokenScopes: c.tokenScopes,
-      },
-      { clock, csrf, userAgent: deps.userAgent },
-    );
+  const clientOf = (c: AccountConnection): GitlabClient => accountClient(deps, c, csrf);
 
   const list = (): readonly RetryView[] => {
-    const now = clock.now();
-    for (const [key, entry] of entries) {
-      const ended = entry.view.state.kind === 'ended';
-      if (ended && now - entry.view.startedAt > ENDED_RETRY_KEEP_MS) entries.delete(key);
-    }
+    forgetEnded(entries, clock.now());
     return [...entries.values()].map((e) => e.view);
   };
 
   const changed = (): void => {
     const views = list();
     for (const listener of listeners) listener(views);
-  };
-
-  const resolve = async (target: RetryTarget): Promise<Resolved> => {
-    if (target.kind === 'url') {
-      const located = locateJobUrl(accounts, target.url);
-      const client = clientOf(located.connection);
-      const projectId = await projectIdOf(client, located.projectPath);
-      return { connection: located.connection, client, projectId, jobId: located.jobId };
-    }
-    const connection = accounts.connection(target.accountId);
-    if (connection === null) {
-      throw new ContractError('auth', 'This account is not signed in: sign in again first.');
-    }
-    return {
-      connection,
-      client: clientOf(connection),
-      projectId: target.projectId,
-      jobId: target.jobId,
-    };
   };
 
   const update = (key: string, state: RetryState, sessionId: string | null): void => {
@@ -115,89 +80,33 @@ export function createRetryService(deps: RetryServiceDeps): RetryService {
     changed();
   };
 
-  const follow = (key: string, r: Resolved, projectPath: string, newJobId: number): void => {
-    const entry = entries.get(key);
-    const terminals = deps.terminals;
-    if (entry === undefined || terminals === undefined) return;
-    entry.follow = followRetriedJob(
-      {
-        client: r.client,
-        terminals,
-        clock,
-        logger: deps.logger,
-        accountId: r.connection.accountId,
-        projectId: r.projectId,
-        projectPath,
-        jobId: newJobId,
-        changed: (state, sessionId) => {
-          update(key, state, sessionId);
-        },
-      },
-      entry.view.state,
-    );
-  };
-
   const run = async (
     r: Resolved,
     key: string,
     confirmed: boolean,
     attach: boolean,
   ): Promise<RetryView> => {
-    const gathered = await gatherRetryFacts(r.client, r.connection, r.projectId, r.jobId);
-    const verdict = retryVerdict(gathered.facts);
-    if (verdict.kind === 'refused') throw new ContractError('conflict', verdict.message);
-    if (verdict.kind === 'confirm' && !confirmed)
-      throw new ContractError('bad-input', verdict.message);
-    const base = {
-      key,
-      accountId: r.connection.accountId,
-      projectId: r.projectId,
-      projectPath: gathered.projectPath,
-      jobName: gathered.job.name,
-      originalJobId: r.jobId,
-      sessionId: null,
-      startedAt: clock.now(),
-    };
-    let newJobId: number;
-    let newJobUrl: string | null = null;
-    let createdAt = clock.now();
-    if (verdict.kind === 'already-retried') {
-      // Another window or the CLI retried it: follow that job instead of making a third.
-      newJobId = verdict.jobId;
-    } else {
-      const created = await retryThroughApi(r);
-      newJobId = created.id;
-      newJobUrl = created.web_url;
-      createdAt = Date.parse(created.created_at) || clock.now();
-      deps.retried?.(r.connection.accountId, r.projectId);
+    const view = await retryOnce(deps, r, key, confirmed);
+    const entry: Entry = { view, follow: null };
+    entries.set(key, entry);
+    if (attach && deps.terminals !== undefined && view.newJobId !== null) {
+      entry.follow = followRetriedJob(
+        followDeps(deps, deps.terminals, r, view.projectPath, view.newJobId, (state, sessionId) => {
+          update(key, state, sessionId);
+        }),
+        view.state,
+      );
     }
-    const view: RetryView = {
-      ...base,
-      newJobId,
-      newJobUrl,
-      state: { kind: 'pending', queuedSince: createdAt },
-    };
-    entries.set(key, { view, follow: null });
-    if (attach) follow(key, r, gathered.projectPath, newJobId);
     changed();
     return view;
   };
 
   return {
-    check: async (target) => {
-      try {
-        const r = await resolve(target);
-        return retryVerdict(
-          (await gatherRetryFacts(r.client, r.connection, r.projectId, r.jobId)).facts,
-        );
-      } catch (error) {
-        throw toContractError(error);
-      }
-    },
+    check: (target) => checkTarget(accounts, clientOf, target),
     start: async (target, confirmed, attach = true) => {
       let r: Resolved;
       try {
-        r = await resolve(target);
+        r = await resolveTarget(accounts, clientOf, target);
       } catch (error) {
         throw toContractError(error);
       }
@@ -227,6 +136,132 @@ export function createRetryService(deps: RetryServiceDeps): RetryService {
       entries.clear();
       listeners.clear();
     },
+  };
+}
+
+/** Retries that ended a while ago leave the list (ENDED_RETRY_KEEP_MS). */
+function forgetEnded(entries: Map<string, Entry>, now: number): void {
+  for (const [key, entry] of entries) {
+    const ended = entry.view.state.kind === 'ended';
+    if (ended && now - entry.view.startedAt > ENDED_RETRY_KEEP_MS) entries.delete(key);
+  }
+}
+
+/** The verdict for retrying the target's job; nothing is retried. */
+async function checkTarget(
+  accounts: AccountAccess,
+  clientOf: (connection: AccountConnection) => GitlabClient,
+  target: RetryTarget,
+): Promise<RetryVerdict> {
+  try {
+    const r = await resolveTarget(accounts, clientOf, target);
+    return retryVerdict(
+      (await gatherRetryFacts(r.client, r.connection, r.projectId, r.jobId)).facts,
+    );
+  } catch (error) {
+    throw toContractError(error);
+  }
+}
+
+/** The GitLab client of one account's connection, for this service's calls. */
+function accountClient(
+  deps: RetryServiceDeps,
+  c: AccountConnection,
+  csrf: CsrfTokens,
+): GitlabClient {
+  const { baseUrl, cookieHeader, token, network, tokenScopes } = c;
+  return createGitlabClient(
+    deps.http,
+    { baseUrl, cookieHeader, token, network, tokenScopes },
+    { clock: deps.clock, csrf, userAgent: deps.userAgent },
+  );
+}
+
+/** The job a target names, with the account it belongs to and a client for it. */
+async function resolveTarget(
+  accounts: AccountAccess,
+  clientOf: (connection: AccountConnection) => GitlabClient,
+  target: RetryTarget,
+): Promise<Resolved> {
+  if (target.kind === 'url') {
+    const located = locateJobUrl(accounts, target.url);
+    const client = clientOf(located.connection);
+    const projectId = await projectIdOf(client, located.projectPath);
+    return { connection: located.connection, client, projectId, jobId: located.jobId };
+  }
+  const connection = accounts.connection(target.accountId);
+  if (connection === null) {
+    throw new ContractError('auth', 'This account is not signed in: sign in again first.');
+  }
+  return {
+    connection,
+    client: clientOf(connection),
+    projectId: target.projectId,
+    jobId: target.jobId,
+  };
+}
+
+/**
+ * Checks the job and retries it through the API (or finds the retry another window or the CLI
+ * made); the new job's view, pending.
+ */
+async function retryOnce(
+  deps: RetryServiceDeps,
+  r: Resolved,
+  key: string,
+  confirmed: boolean,
+): Promise<RetryView> {
+  const { clock } = deps;
+  const gathered = await gatherRetryFacts(r.client, r.connection, r.projectId, r.jobId);
+  const verdict = retryVerdict(gathered.facts);
+  if (verdict.kind === 'refused') throw new ContractError('conflict', verdict.message);
+  if (verdict.kind === 'confirm' && !confirmed)
+    throw new ContractError('bad-input', verdict.message);
+  const base = {
+    key,
+    accountId: r.connection.accountId,
+    projectId: r.projectId,
+    projectPath: gathered.projectPath,
+    jobName: gathered.job.name,
+    originalJobId: r.jobId,
+    sessionId: null,
+    startedAt: clock.now(),
+  };
+  if (verdict.kind === 'already-retried') {
+    // Another window or the CLI retried it: follow that job instead of making a third.
+    const state = { kind: 'pending' as const, queuedSince: clock.now() };
+    return { ...base, newJobId: verdict.jobId, newJobUrl: null, state };
+  }
+  const created = await retryThroughApi(r);
+  deps.retried?.(r.connection.accountId, r.projectId);
+  const queuedSince = Date.parse(created.created_at) || clock.now();
+  return {
+    ...base,
+    newJobId: created.id,
+    newJobUrl: created.web_url,
+    state: { kind: 'pending', queuedSince },
+  };
+}
+
+/** What following the new job needs: its client, the terminals, and where state changes go. */
+function followDeps(
+  deps: RetryServiceDeps,
+  terminals: TerminalService,
+  r: Resolved,
+  projectPath: string,
+  jobId: number,
+  changed: FollowDeps['changed'],
+): FollowDeps {
+  return {
+    client: r.client,
+    terminals,
+    clock: deps.clock,
+    logger: deps.logger,
+    accountId: r.connection.accountId,
+    projectId: r.projectId,
+    projectPath,
+    jobId,
+    changed,
   };
 }
 

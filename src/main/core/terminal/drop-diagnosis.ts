@@ -4,7 +4,7 @@
  */
 import type { GitlabClient } from '../gitlab/gitlab-client';
 import type { AuthFailureSource } from '../services';
-import { diagnoseDrop, type DropVerdict } from './close-reasons';
+import { diagnoseDrop, type DropVerdict } from './drop-reasons';
 import { askCookieValid, askJob } from './job-facts';
 import { signedOutReason, type SessionEnv, type SessionTarget } from './session-env';
 import { lastTerminalLogEvent } from '../job-log/trace-lines';

@@ -7,7 +7,6 @@ import type { CloseCode, CloseReason } from '../../../shared/models';
 import type { GitlabClient } from '../gitlab/gitlab-client';
 import {
   classifyRejection,
-  diagnoseDrop,
   handshakeReason,
   notAllowedReason,
   runnerReason,
@@ -15,6 +14,7 @@ import {
   type JobFacts,
   type Me,
 } from './close-reasons';
+import { diagnoseDrop } from './drop-reasons';
 import { askJob, askTerminalOffered, askTrace } from './job-facts';
 import { lastTerminalLogEvent } from '../job-log/trace-lines';
 

@@ -6,7 +6,8 @@
  */
 import type { CloseReason, SessionState } from '../../../shared/models';
 import { assertNever } from '../../../shared/assert-never';
-import { reason, type DropVerdict } from './close-reasons';
+import { reason } from './close-reasons';
+import type { DropVerdict } from './drop-reasons';
 import type { AttemptOutcome, ConnectionAttempt } from './connection-attempt';
 import { diagnoseSessionDrop, type DropOptions } from './drop-diagnosis';
 import { ReconnectBudget } from './reconnect-budget';

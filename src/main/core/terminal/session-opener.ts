@@ -33,25 +33,15 @@ export interface SessionOpenerDeps {
 export function createSessionOpener(
   deps: SessionOpenerDeps,
 ): (target: OpenTarget) => Promise<OpenResult> {
-  const { accounts, registry, client } = deps;
+  const { accounts, client } = deps;
   const foreign =
     (connection: AccountConnection) =>
     (notice: string): void =>
       deps.foreignAddress?.(connection, notice);
   const opening = new Map<string, Promise<OpenResult>>();
 
-  /** The existing tab for a job, focused (and reconnected if it had ended). */
-  const existing = (key: string): OpenResult | null => {
-    const session = registry.byKey(key);
-    if (session === undefined) return null;
-    // Opening a job whose tab has ended means "connect again", not "show me the old reason".
-    if (session.view().state.kind === 'closed') session.reconnect();
-    deps.focus(session.id);
-    return { sessionId: session.id, existed: true };
-  };
-
   const openOnce = (key: string, resolve: () => Promise<SessionTarget>): Promise<OpenResult> => {
-    const found = existing(key);
+    const found = focusExisting(deps, key);
     if (found !== null) return Promise.resolve(found);
     // Two quick clicks resolve the job once and share the result: still one session, one socket.
     const pending = opening.get(key);
@@ -120,4 +110,14 @@ export function createSessionOpener(
         return assertNever(target, 'open target');
     }
   };
+}
+
+/** The existing tab for a job, focused (and reconnected if it had ended). */
+function focusExisting(deps: SessionOpenerDeps, key: string): OpenResult | null {
+  const session = deps.registry.byKey(key);
+  if (session === undefined) return null;
+  // Opening a job whose tab has ended means "connect again", not "show me the old reason".
+  if (session.view().state.kind === 'closed') session.reconnect();
+  deps.focus(session.id);
+  return { sessionId: session.id, existed: true };
 }

@@ -1,34 +1,26 @@
 /**
- * The TerminalService: the shared output batcher and event streams, and the routing of the
- * contract's terminal requests to the sessions (one per job, kept in the SessionRegistry).
+ * The TerminalService: wires the shared output batcher, the event streams (terminal-events.ts),
+ * the notifications (terminal-notices.ts) and the routing of the contract's terminal requests
+ * (session-routing.ts) to the sessions, one per job, kept in the SessionRegistry.
  */
-import type {
-  AppNotification,
-  LogUpdate,
-  OutputChunk,
-  SessionView,
-  Settings,
-} from '../../../shared/models';
+import type { AppNotification, Settings } from '../../../shared/models';
 import { createGitlabClient, type GitlabClient } from '../gitlab/gitlab-client';
-import type { Clock, HttpTransport, Logger, TimerHandle } from '../ports';
+import type { Clock, HttpTransport, Logger } from '../ports';
 import type { AccountAccess, AccountConnection, TerminalService, Unsubscribe } from '../services';
 import type { FlowLimits } from './flow-control';
 import type { HoldTracker } from '../hold/hold-seam';
-import { foreignAddressNotification } from './address-notice';
-import { NotificationRouter } from '../hold/notification-routing';
 import { OutputBatcher } from './output-batcher';
 import type { SocketFactory } from './socket';
-import type { SessionTarget } from './session-env';
+import type { SessionEnv, SessionTarget } from './session-env';
 import { createSessionOpener } from './session-opener';
 import { SessionRegistry } from './session-registry';
+import { routeSessionRequests } from './session-routing';
+import { createTerminalEvents, type TerminalEvents } from './terminal-events';
+import { createTerminalNotices } from './terminal-notices';
 import { TerminalSession } from './terminal-session';
 import { DEFAULT_TUNING, type TerminalTuning } from './tuning';
 
-/**
- * Session-list events are coalesced for one 60 Hz frame: a reconnect changes state several times
- * within milliseconds, and the renderer only needs the latest list.
- */
-export const SESSIONS_COALESCE_MS = 16;
+export { SESSIONS_COALESCE_MS } from './terminal-events';
 
 /** Optional hooks: tests and benchmarks tune timing and replace the socket; production uses defaults. */
 export interface TerminalServiceOptions {
@@ -84,191 +76,68 @@ export function createTerminalService(deps: TerminalServiceDeps): TerminalServic
   const tuning: TerminalTuning = { ...DEFAULT_TUNING, ...deps.tuning };
   const userAgent = `Jobshell/${deps.version}`;
   const registry = new SessionRegistry(logger);
-  const sessionListeners = new Set<(sessions: readonly SessionView[]) => void>();
-  const outputListeners = new Set<(chunks: readonly OutputChunk[]) => void>();
-  const logListeners = new Set<(update: LogUpdate) => void>();
-  const notificationListeners = new Set<(notification: AppNotification) => void>();
-  const focusListeners = new Set<(sessionId: string) => void>();
-  const closingListeners = new Set<(session: SessionView) => void>();
-  let sessionsTimer: TimerHandle | null = null;
-  let sequence = 0;
+  const events = createTerminalEvents(clock, () => registry.list());
   let disposed = false;
+  const batcher = new OutputBatcher(clock, events.output);
 
-  const batcher = new OutputBatcher(clock, (chunks) => {
-    for (const listener of outputListeners) listener(chunks);
-  });
-
-  const client = (connection: AccountConnection): GitlabClient =>
-    createGitlabClient(
+  const client = (connection: AccountConnection): GitlabClient => {
+    const { baseUrl, cookieHeader, token, network } = connection;
+    return createGitlabClient(
       deps.http,
-      {
-        baseUrl: connection.baseUrl,
-        cookieHeader: connection.cookieHeader,
-        token: connection.token,
-        network: connection.network,
-      },
+      { baseUrl, cookieHeader, token, network },
       { userAgent, clock },
     );
-
-  const sessionsChanged = (): void => {
-    if (sessionsTimer !== null || disposed) return;
-    sessionsTimer = clock.setTimeout(() => {
-      sessionsTimer = null;
-      const views = registry.list();
-      for (const listener of sessionListeners) listener(views);
-    }, SESSIONS_COALESCE_MS);
   };
 
-  const focus = (sessionId: string): void => {
-    for (const listener of focusListeners) listener(sessionId);
-  };
-
-  const release = (sessionId: string): void => {
-    registry.withSession(sessionId, 'release', (session) => {
-      session.release();
-    });
-  };
-
-  const keep = (sessionId: string): void => {
-    registry.withSession(sessionId, 'keep', (session) => {
-      session.keep();
-    });
-  };
-
-  const router = new NotificationRouter(logger, {
-    release,
-    keep,
+  const routed = routeSessionRequests(registry);
+  const notices = createTerminalNotices({
+    logger,
+    release: routed.release,
+    keep: routed.keep,
     focus: (sessionId) => {
-      if (registry.get(sessionId) !== undefined) focus(sessionId);
+      if (registry.get(sessionId) !== undefined) events.focus(sessionId);
     },
+    publish: events.notification,
+    ...(deps.holdNotifications === undefined ? {} : { holdNotifications: deps.holdNotifications }),
   });
 
-  /** Remembers which session a notification's actions apply to, and passes it on. */
-  const notify = (notification: AppNotification): void => {
-    router.remember(notification);
-    for (const listener of notificationListeners) listener(notification);
-  };
-  const stopHoldNotifications = deps.holdNotifications?.(notify) ?? null;
-
-  /** Creates, registers and starts the session of a resolved job. */
-  const startSession = (key: string, target: SessionTarget): TerminalSession => {
-    sequence += 1;
-    const id = `t${sequence}-${target.jobId}`;
-    const session = new TerminalSession(id, target, {
-      clock,
-      logger,
-      tuning,
-      random: deps.random ?? Math.random,
-      createSocket: deps.createSocket,
-      userAgent,
-      markers: deps.markers ?? true,
-      ...(deps.flowLimits === undefined ? {} : { flowLimits: deps.flowLimits }),
-      ...(deps.holdTracker === undefined ? {} : { holdTracker: deps.holdTracker }),
-      connection: () => accounts.connection(target.accountId),
-      client,
-      reportAuthFailure: (source) => {
-        accounts.reportAuthFailure(target.accountId, source);
-      },
-      output: (data) => {
-        batcher.push(id, data);
-      },
-      changed: sessionsChanged,
-      followedLog: (update) => {
-        for (const listener of logListeners) listener(update);
-      },
-      previousClosed: () => registry.previousClosed(key),
-    });
-    registry.add(key, session);
-    session.start();
-    sessionsChanged();
-    return session;
-  };
-
-  /** Accounts already told that GitLab names another address: once per account and run. */
-  const toldForeign = new Set<string>();
   const open = createSessionOpener({
     accounts,
     registry,
     client,
-    start: startSession,
-    focus,
+    start: sessionStarter({
+      shared: sharedSessionEnv(deps, tuning, userAgent, client),
+      accounts,
+      registry,
+      batcher,
+      events,
+    }),
+    focus: events.focus,
     isDisposed: () => disposed,
-    foreignAddress: (connection, notice) => {
-      if (toldForeign.has(connection.accountId)) return;
-      toldForeign.add(connection.accountId);
-      logger.log('warn', 'job web_url outside the account address', {
-        accountId: connection.accountId,
-      });
-      notify(foreignAddressNotification(connection.accountId, notice));
-    },
+    foreignAddress: notices.foreignAddress,
     refuseOthersJobs: deps.refuseOthersJobs ?? true,
   });
 
   return {
     open,
     list: () => registry.list(),
+    ...routed,
+    ...events.subscriptions,
     close: (sessionId) => {
       // Before it goes: the attach history reads its last state and transcript (issue 15).
       const closing = registry.get(sessionId);
-      if (closing !== undefined) for (const listener of closingListeners) listener(closing.view());
-      if (registry.close(sessionId, (id) => batcher.discard(id))) sessionsChanged();
+      if (closing !== undefined) events.closing(closing.view());
+      if (registry.close(sessionId, (id) => batcher.discard(id))) events.sessionsChanged();
     },
-    reconnect: (sessionId) => {
-      registry.find(sessionId).reconnect();
-    },
-    release,
-    closeAccount: (accountId, closeReason) => {
-      registry.closeAccount(accountId, closeReason);
-    },
-    releaseAllIdle: () => registry.releaseAllIdle(),
-    keep,
-    syncSize: (sessionId, cols, rows) => {
-      registry.find(sessionId).syncSize(cols, rows);
-    },
-    transcript: (sessionId, format) => registry.find(sessionId).transcript(format),
-    log: (sessionId, follow) => registry.find(sessionId).log(follow),
-    input: (sessionId, data) => {
-      registry.withSession(sessionId, 'input', (session) => {
-        session.input(data);
-      });
-    },
-    paste: (sessionId, data, bracketed) => {
-      registry.withSession(sessionId, 'paste', (session) => {
-        session.paste(data, bracketed);
-      });
-    },
-    ack: (sessionId, bytes) => {
-      // Acks for a closed tab may still be in flight: nothing to do.
-      registry.get(sessionId)?.ack(bytes);
-    },
-    onSessions: (listener) => subscribe(sessionListeners, listener),
-    onOutput: (listener) => subscribe(outputListeners, listener),
-    onLog: (listener) => subscribe(logListeners, listener),
-    onNotification: (listener) => subscribe(notificationListeners, listener),
-    onFocus: (listener) => subscribe(focusListeners, listener),
-    onClosing: (listener) => subscribe(closingListeners, listener),
-    notificationAction: (notificationId, action) => {
-      router.act(notificationId, action);
-    },
+    notificationAction: notices.act,
     resumed: () => {
       logger.log('info', 'resumed after sleep or a clock jump: checking terminals once');
       for (const view of registry.list()) registry.get(view.id)?.resumed();
     },
-    flowStats: (sessionId) => {
-      const session = registry.get(sessionId);
-      if (session === undefined) return null;
-      return {
-        unackedBytes: session.unackedBytes,
-        paused: session.paused,
-        droppedBytes: session.view().droppedBytes,
-        hasSocket: session.hasSocket,
-      };
-    },
     dispose: async () => {
       disposed = true;
-      stopHoldNotifications?.();
-      if (sessionsTimer !== null) clock.clearTimeout(sessionsTimer);
-      sessionsTimer = null;
+      notices.dispose();
+      events.dispose();
       const closing = registry.disposeAll();
       batcher.dispose();
       await closing;
@@ -276,9 +145,70 @@ export function createTerminalService(deps: TerminalServiceDeps): TerminalServic
   };
 }
 
-function subscribe<T>(set: Set<T>, listener: T): Unsubscribe {
-  set.add(listener);
-  return () => {
-    set.delete(listener);
+/** Creates, registers and starts the session of a resolved job (the opener decides when). */
+function sessionStarter(context: {
+  readonly shared: SharedSessionEnv;
+  readonly accounts: AccountAccess;
+  readonly registry: SessionRegistry;
+  readonly batcher: OutputBatcher;
+  readonly events: TerminalEvents;
+}): (key: string, target: SessionTarget) => TerminalSession {
+  const { accounts, registry, batcher, events } = context;
+  let sequence = 0;
+  return (key, target) => {
+    sequence += 1;
+    const id = `t${sequence}-${target.jobId}`;
+    const session = new TerminalSession(id, target, {
+      ...context.shared,
+      connection: () => accounts.connection(target.accountId),
+      reportAuthFailure: (source) => {
+        accounts.reportAuthFailure(target.accountId, source);
+      },
+      output: (data) => {
+        batcher.push(id, data);
+      },
+      changed: events.sessionsChanged,
+      followedLog: events.log,
+      previousClosed: () => registry.previousClosed(key),
+    });
+    registry.add(key, session);
+    session.start();
+    events.sessionsChanged();
+    return session;
+  };
+}
+
+/** What every session of this service shares; the rest of its SessionEnv is its own. */
+type SharedSessionEnv = Pick<
+  SessionEnv,
+  | 'clock'
+  | 'logger'
+  | 'tuning'
+  | 'random'
+  | 'createSocket'
+  | 'userAgent'
+  | 'markers'
+  | 'flowLimits'
+  | 'holdTracker'
+  | 'client'
+>;
+
+function sharedSessionEnv(
+  deps: TerminalServiceDeps,
+  tuning: TerminalTuning,
+  userAgent: string,
+  client: SessionEnv['client'],
+): SharedSessionEnv {
+  return {
+    clock: deps.clock,
+    logger: deps.logger,
+    tuning,
+    random: deps.random ?? Math.random,
+    createSocket: deps.createSocket,
+    userAgent,
+    markers: deps.markers ?? true,
+    ...(deps.flowLimits === undefined ? {} : { flowLimits: deps.flowLimits }),
+    ...(deps.holdTracker === undefined ? {} : { holdTracker: deps.holdTracker }),
+    client,
   };
 }

@@ -102,27 +102,7 @@ export function createAccountStore(deps: StoreDeps): AccountStore {
   };
 
   return {
-    get: (id) => entries.get(id),
-    require: (id) => {
-      const entry = entries.get(id);
-      if (entry === undefined)
-        throw new ContractError('not-found', 'This account no longer exists.');
-      return entry;
-    },
-    all: () => [...entries.values()],
-    set: (entry) => {
-      entries.set(entry.record.id, entry);
-    },
-    delete: (id) => {
-      entries.delete(id);
-    },
-    put: (id, patch) => {
-      const entry = entries.get(id);
-      if (entry === undefined) return null;
-      const next = { ...entry, ...patch };
-      entries.set(id, next);
-      return next;
-    },
+    ...entryOperations(entries),
     records,
     replaceRecord: (record) => records().map((item) => (item.id === record.id ? record : item)),
     stateOf,
@@ -148,6 +128,35 @@ export function createAccountStore(deps: StoreDeps): AccountStore {
       if (refreshTimer !== null) clock.clearTimeout(refreshTimer);
       changeListeners.clear();
       connectionListeners.clear();
+    },
+  };
+}
+
+/** Reading and writing the entries by id. */
+function entryOperations(
+  entries: Map<string, Entry>,
+): Pick<AccountStore, 'get' | 'require' | 'all' | 'set' | 'delete' | 'put'> {
+  return {
+    get: (id) => entries.get(id),
+    require: (id) => {
+      const entry = entries.get(id);
+      if (entry === undefined)
+        throw new ContractError('not-found', 'This account no longer exists.');
+      return entry;
+    },
+    all: () => [...entries.values()],
+    set: (entry) => {
+      entries.set(entry.record.id, entry);
+    },
+    delete: (id) => {
+      entries.delete(id);
+    },
+    put: (id, patch) => {
+      const entry = entries.get(id);
+      if (entry === undefined) return null;
+      const next = { ...entry, ...patch };
+      entries.set(id, next);
+      return next;
     },
   };
 }

@@ -66,50 +66,6 @@ export function createRechecks(deps: RecheckDeps): Rechecks {
     );
   };
 
-  const applyVerdict = (id: string, verdict: CheckVerdict, restoring: boolean): void => {
-    const entry = store.get(id);
-    if (entry === undefined) return;
-    logger.log(verdict.kind === 'signed-in' ? 'info' : 'warn', 'account checked', {
-      accountId: id,
-      host: new URL(entry.record.baseUrl).host,
-      state: verdict.kind,
-    });
-    switch (verdict.kind) {
-      case 'signed-in': {
-        const record =
-          verdict.token === null ? entry.record : { ...entry.record, token: verdict.token };
-        if (record !== entry.record) saveQuietly(record);
-        store.put(id, {
-          record,
-          state: 'signed-in',
-          problem: null,
-          attempt: 0,
-          restoredAt: restoring ? clock.now() : entry.restoredAt,
-        });
-        break;
-      }
-      case 'token-expired':
-        store.put(id, {
-          state: 'token-expired',
-          problem: verdict.problem,
-          attempt: 0,
-          restoredAt: restoring ? clock.now() : entry.restoredAt,
-        });
-        break;
-      case 'session-expired':
-        store.put(id, { state: 'session-expired', problem: verdict.problem, attempt: 0 });
-        break;
-      case 'offline': {
-        const attempt = entry.attempt + 1;
-        // A report of an auth failure said "stop": being unreachable does not undo that.
-        if (!restoring) store.put(id, { state: 'offline', problem: verdict.problem, attempt });
-        schedule(id, attempt);
-        break;
-      }
-    }
-    store.emit();
-  };
-
   const run = async (id: string, restoring: boolean): Promise<void> => {
     const entry = store.get(id);
     if (entry === undefined || checking.has(id) || store.isDisposed()) return;
@@ -127,24 +83,12 @@ export function createRechecks(deps: RecheckDeps): Rechecks {
       // An auth failure reported while this check ran wins over its (older) answer.
       if (!restoring && now.state === 'session-expired' && entry.state !== 'session-expired')
         return;
-      applyVerdict(id, verdict, restoring);
+      applyVerdict({ store, clock, logger, schedule }, id, verdict, restoring);
     } catch (error) {
       logger.log('error', 'account check crashed', { accountId: id, error: String(error) });
     } finally {
       checking.delete(id);
     }
-  };
-
-  /** Token details GitLab refreshed are worth keeping, but not worth failing a check over. */
-  const saveQuietly = (record: AccountRecord): void => {
-    void store
-      .serial(() => store.commit([], store.replaceRecord(record)))
-      .catch((error: unknown) => {
-        logger.log('warn', 'could not save refreshed token details', {
-          accountId: record.id,
-          error: String(error),
-        });
-      });
   };
 
   const reportAuthFailure = (accountId: string, source: AuthFailureSource): void => {
@@ -170,4 +114,69 @@ export function createRechecks(deps: RecheckDeps): Rechecks {
       for (const id of [...timers.keys()]) cancel(id);
     },
   };
+}
+
+/** Records a check's verdict on the account, retrying later when GitLab could not be reached. */
+function applyVerdict(
+  context: Pick<RecheckDeps, 'store' | 'clock' | 'logger'> & {
+    readonly schedule: (id: string, attempt: number) => void;
+  },
+  id: string,
+  verdict: CheckVerdict,
+  restoring: boolean,
+): void {
+  const { store, clock, logger, schedule } = context;
+  const entry = store.get(id);
+  if (entry === undefined) return;
+  logger.log(verdict.kind === 'signed-in' ? 'info' : 'warn', 'account checked', {
+    accountId: id,
+    host: new URL(entry.record.baseUrl).host,
+    state: verdict.kind,
+  });
+  switch (verdict.kind) {
+    case 'signed-in': {
+      const record =
+        verdict.token === null ? entry.record : { ...entry.record, token: verdict.token };
+      if (record !== entry.record) saveQuietly(store, logger, record);
+      store.put(id, {
+        record,
+        state: 'signed-in',
+        problem: null,
+        attempt: 0,
+        restoredAt: restoring ? clock.now() : entry.restoredAt,
+      });
+      break;
+    }
+    case 'token-expired':
+      store.put(id, {
+        state: 'token-expired',
+        problem: verdict.problem,
+        attempt: 0,
+        restoredAt: restoring ? clock.now() : entry.restoredAt,
+      });
+      break;
+    case 'session-expired':
+      store.put(id, { state: 'session-expired', problem: verdict.problem, attempt: 0 });
+      break;
+    case 'offline': {
+      const attempt = entry.attempt + 1;
+      // A report of an auth failure said "stop": being unreachable does not undo that.
+      if (!restoring) store.put(id, { state: 'offline', problem: verdict.problem, attempt });
+      schedule(id, attempt);
+      break;
+    }
+  }
+  store.emit();
+}
+
+/** Token details GitLab refreshed are worth keeping, but not worth failing a check over. */
+function saveQuietly(store: RecheckDeps['store'], logger: Logger, record: AccountRecord): void {
+  void store
+    .serial(() => store.commit([], store.replaceRecord(record)))
+    .catch((error: unknown) => {
+      logger.log('warn', 'could not save refreshed token details', {
+        accountId: record.id,
+        error: String(error),
+      });
+    });
 }

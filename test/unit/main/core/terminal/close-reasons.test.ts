@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   classifyRejection,
-  diagnoseDrop,
   handshakeReason,
   notAllowedReason,
   runnerReason,
   toJobStatus,
-  type DropFacts,
   type JobFacts,
 } from '../../../../../src/main/core/terminal/close-reasons';
+import { diagnoseDrop, type DropFacts } from '../../../../../src/main/core/terminal/drop-reasons';
 import { NetworkError } from '../../../../../src/main/core/net/network-error';
 
 const me = { userId: 101, username: 'alice' };
