@@ -51,23 +51,7 @@ const MAX_CLIENT_FRAME = 4 * 1024 * 1024;
 /** Starts the browser-mode server on 127.0.0.1. */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? randomBytes(TOKEN_BYTES).toString('base64url');
-  const server = createServer((req, res) => {
-    serveStatic(options.rendererDir, req, res).catch((error: unknown) => {
-      options.logger.log('warn', 'browser-mode request failed', { error: String(error) });
-      answer(res, 400);
-    });
-  });
-  // Unparsable requests (bad request line, header overflow): Node answers 400 itself unless a
-  // listener exists; this one also survives a socket that is already gone.
-  // CONNECT asks for a tunnel: Node would drop the socket without a word; say no instead.
-  server.on('connect', (_req: IncomingMessage, socket: Duplex) => {
-    socket.on('error', () => undefined);
-    refuse(socket, { status: 400, why: 'Bad Request' });
-  });
-  server.on('clientError', (_error: Error, socket: Duplex) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-    else socket.destroy();
-  });
+  const server = createStaticServer(options);
   await listen(server, options.port ?? 0);
   const port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
@@ -140,6 +124,28 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** The HTTP side: the built renderer's files, and a plain "no" to anything else a client tries. */
+function createStaticServer(options: WebServerOptions): Server {
+  const server = createServer((req, res) => {
+    serveStatic(options.rendererDir, req, res).catch((error: unknown) => {
+      options.logger.log('warn', 'browser-mode request failed', { error: String(error) });
+      answer(res, 400);
+    });
+  });
+  // Unparsable requests (bad request line, header overflow): Node answers 400 itself unless a
+  // listener exists; this one also survives a socket that is already gone.
+  // CONNECT asks for a tunnel: Node would drop the socket without a word; say no instead.
+  server.on('connect', (_req: IncomingMessage, socket: Duplex) => {
+    socket.on('error', () => undefined);
+    refuse(socket, { status: 400, why: 'Bad Request' });
+  });
+  server.on('clientError', (_error: Error, socket: Duplex) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+  return server;
 }
 
 function handleClientFrame(options: WebServerOptions, ws: WebSocket, text: string): void {
