@@ -5,7 +5,7 @@
  * child started before its wait gave up. The bundle is built from the same sources with the
  * packages left external (resolved from the checkout's node_modules), as the shipped build does.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -17,8 +17,7 @@ export const CLI_BUNDLE = fileURLToPath(
 );
 
 export default async function bundleCli(): Promise<void> {
-  await mkdir(dirname(CLI_BUNDLE), { recursive: true });
-  await build({
+  const result = await build({
     entryPoints: [ENTRY],
     outfile: CLI_BUNDLE,
     bundle: true,
@@ -27,5 +26,13 @@ export default async function bundleCli(): Promise<void> {
     target: 'node20',
     packages: 'external',
     logLevel: 'warning',
+    write: false,
   });
+  const [bundle] = result.outputFiles;
+  if (bundle === undefined) throw new Error('esbuild wrote no CLI bundle');
+  // Written aside, then renamed: another test run in this checkout may be starting it right now.
+  await mkdir(dirname(CLI_BUNDLE), { recursive: true });
+  const aside = `${CLI_BUNDLE}.${String(process.pid)}`;
+  await writeFile(aside, bundle.contents);
+  await rename(aside, CLI_BUNDLE);
 }
