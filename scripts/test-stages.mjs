@@ -19,31 +19,51 @@ const STAGES = [
   ['security'],
 ];
 
+/** On POSIX the stage runs under `sh`, whose `times` reports its children's CPU time on fd 3. */
+const POSIX = process.platform !== 'win32';
+const WITH_TIMES = 'npm run --silent "$0"; status=$?; times >&3; exit $status';
+
+/**
+ * CPU seconds (user + system) of the children from `times` output: its second line.
+ * @param {string} text
+ * @returns {number | null}
+ */
+function childCpu(text) {
+  const line = text.trim().split('\n')[1] ?? '';
+  const parts = [...line.matchAll(/(\d+)m([\d.]+)s/g)];
+  if (parts.length !== 2) return null;
+  return parts.reduce((sum, [, min, sec]) => sum + Number(min) * 60 + Number(sec), 0);
+}
+
 /**
  * Runs `npm run <script>`; with `hold`, its output is collected and printed once it ended.
  * @param {string} script
  * @param {boolean} hold
- * @returns {Promise<{ script: string, code: number, seconds: number }>}
+ * @returns {Promise<Result>}
  */
 function run(script, hold) {
   const started = performance.now();
-  const child = spawn('npm', ['run', '--silent', script], {
-    stdio: hold ? ['ignore', 'pipe', 'pipe'] : 'inherit',
-    shell: process.platform === 'win32',
-  });
+  const io = hold ? ['ignore', 'pipe', 'pipe'] : ['inherit', 'inherit', 'inherit'];
+  const child = POSIX
+    ? spawn('sh', ['-c', WITH_TIMES, script], { stdio: [...io, 'pipe'] })
+    : spawn('npm', ['run', '--silent', script], { stdio: io, shell: true });
   /** @type {Buffer[]} */
   const output = [];
   child.stdout?.on('data', (chunk) => output.push(chunk));
   child.stderr?.on('data', (chunk) => output.push(chunk));
+  let times = '';
+  child.stdio[3]?.on('data', (chunk) => (times += String(chunk)));
   return new Promise((resolve) => {
     child.on('close', (code) => {
       if (hold) process.stdout.write(`\n> ${script}\n${Buffer.concat(output).toString()}`);
-      resolve({ script, code: code ?? 1, seconds: (performance.now() - started) / 1000 });
+      const seconds = (performance.now() - started) / 1000;
+      resolve({ script, code: code ?? 1, seconds, cpu: childCpu(times) });
     });
   });
 }
 
-/** @type {{ script: string, code: number, seconds: number }[]} */
+/** @typedef {{ script: string, code: number, seconds: number, cpu: number | null }} Result */
+/** @type {Result[]} */
 const results = [];
 let failed = false;
 for (const stage of STAGES) {
@@ -53,10 +73,13 @@ for (const stage of STAGES) {
   if (failed) break;
 }
 
-console.log('\nStage            Wall (s)  Result');
-for (const { script, code, seconds } of results) {
+// Wall time depends on whatever else the machine is doing; CPU time (user + system) much less.
+console.log('\nStage            Wall (s)   CPU (s)  Result');
+for (const { script, code, seconds, cpu } of results) {
+  const cpuText = cpu === null ? '-' : cpu.toFixed(1);
+  const result = code === 0 ? 'ok' : `exit ${code}`;
   console.log(
-    `${script.padEnd(16)} ${seconds.toFixed(1).padStart(8)}  ${code === 0 ? 'ok' : `exit ${code}`}`,
+    `${script.padEnd(16)} ${seconds.toFixed(1).padStart(8)} ${cpuText.padStart(9)}  ${result}`,
   );
 }
 process.exit(failed ? 1 : 0);
