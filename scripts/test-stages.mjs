@@ -43,7 +43,11 @@ function childCpu(text) {
  */
 function run(script, hold) {
   const started = performance.now();
-  const io = hold ? ['ignore', 'pipe', 'pipe'] : ['inherit', 'inherit', 'inherit'];
+  /** @type {import('node:child_process').IOType} */
+  const out = hold ? 'pipe' : 'inherit';
+  /** @type {import('node:child_process').IOType[]} */
+  const io = [hold ? 'ignore' : 'inherit', out, out];
+  /** @type {import('node:child_process').ChildProcess} */
   const child = POSIX
     ? spawn('sh', ['-c', WITH_TIMES, script], { stdio: [...io, 'pipe'] })
     : spawn('npm', ['run', '--silent', script], { stdio: io, shell: true });
