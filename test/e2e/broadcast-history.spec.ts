@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test';
 import { waitForEvent, type GitlabDouble, type JobInfo } from '../gitlab-double';
 import { expect, test, type Jobshell } from './support/fixtures';
+import { endScriptIntoHold } from './support/runner-hold';
 import { skipUntil } from './support/skip-polls';
 
 interface TestWindow {
@@ -117,15 +118,7 @@ test.describe('attach history', () => {
     const canceled = await openShell(page, gitlab, jobshell, 'lint');
 
     // Both scripts end; the tabs say the jobs are held once the core's next log poll ran.
-    for (const { job } of [released, timedOut]) {
-      const held = waitForEvent(
-        gitlab,
-        'log',
-        (e) => e.jobId === job.id && e.line.includes('Terminal is connected'),
-      );
-      gitlab.endScript(job.id);
-      await held;
-    }
+    for (const { job } of [released, timedOut]) await endScriptIntoHold(gitlab, job.id);
     await skipUntil(jobshell.clock, async (timeout) => {
       for (const { sessionId } of [released, timedOut]) {
         await expect(tab(page, sessionId).locator('.status-badge')).toHaveAttribute(

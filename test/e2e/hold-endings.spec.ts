@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { waitForEvent, type GitlabDouble, type JobInfo } from '../gitlab-double';
 import { expect, test, type Jobshell } from './support/fixtures';
+import { endScriptIntoHold } from './support/runner-hold';
 import { skipUntil } from './support/skip-polls';
 
 /**
@@ -36,13 +37,7 @@ async function holdJob(page: Page, gitlab: GitlabDouble, jobshell: Jobshell): Pr
   const badge = tab.locator('.status-badge');
   await expect(card.locator('.job-terminal-mark')).toHaveText('Tab open');
 
-  const held = waitForEvent(
-    gitlab,
-    'log',
-    (e) => e.jobId === job.id && e.line.includes('Terminal is connected'),
-  );
-  gitlab.endScript(job.id);
-  await held;
+  await endScriptIntoHold(gitlab, job.id);
   // The hold shows once the core reads it in the job log: skip to its next poll.
   await skipUntil(jobshell.clock, (timeout) =>
     expect(badge).toHaveAttribute('data-state', 'held', { timeout }),

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { waitForEvent, type GitlabDouble, type JobInfo } from '../gitlab-double';
 import { expect, test, type Jobshell } from './support/fixtures';
+import { endScriptIntoHold } from './support/runner-hold';
 import { skipUntil } from './support/skip-polls';
 
 /**
@@ -23,13 +24,7 @@ async function openHeldJob(page: Page, gitlab: GitlabDouble, jobshell: Jobshell,
     target: { kind: 'url', url: job.web_url },
   });
   await connected;
-  const held = waitForEvent(
-    gitlab,
-    'log',
-    (e) => e.jobId === job.id && e.line.includes('Terminal is connected'),
-  );
-  gitlab.endScript(job.id);
-  await held;
+  await endScriptIntoHold(gitlab, job.id);
   const tab = page.locator(`[role="tab"][id="tab-${sessionId}"]`);
   const toast = page.locator('.toast', { hasText: `${name} is held open by your terminal` });
   // The core sees the hold at its next log poll, then alerts once the terminal was idle so long.

@@ -6,6 +6,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { waitForEvent, type GitlabDouble, type JobInfo } from '../gitlab-double';
 import { expect, test, type Jobshell } from './support/fixtures';
+import { endScriptIntoHold } from './support/runner-hold';
 import { skipUntil } from './support/skip-polls';
 
 /** The smallest idle threshold the settings allow: a real user's pause. */
@@ -212,13 +213,7 @@ async function holdJob(page: Page, gitlab: GitlabDouble, jobshell: Jobshell, nam
   await jobshell.app.core.request('settings.update', { idleThresholdS: IDLE_THRESHOLD_S });
   await jobshell.open(page);
   const { job } = await connectedTerminal(page, gitlab, jobshell, name);
-  const held = waitForEvent(
-    gitlab,
-    'log',
-    (e) => e.jobId === job.id && e.line.includes('Terminal is connected'),
-  );
-  gitlab.endScript(job.id);
-  await held;
+  await endScriptIntoHold(gitlab, job.id);
   const toast = page.locator('.toast', { hasText: `${name} is held open by your terminal` });
   // The core sees the hold at its next log poll and alerts once the terminal is idle: skip to it.
   await skipUntil(jobshell.clock, (timeout) => expect(toast).toBeVisible({ timeout }));
