@@ -9,6 +9,8 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts', 'test/gitlab-double/**/*.test.ts'],
     environment: 'node',
+    // The CLI tests run the real CLI in child processes: bundled once here, not per child.
+    globalSetup: ['test/unit/cli/cli-bundle.ts'],
     reporters: ['default', 'json'],
     outputFile: { json: 'reports/vitest.json' },
     // electron-store imports `electron` itself: inline it so that import meets the alias above too.

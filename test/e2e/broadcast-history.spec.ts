@@ -5,6 +5,8 @@
 import type { Page } from '@playwright/test';
 import { waitForEvent, type GitlabDouble, type JobInfo } from '../gitlab-double';
 import { expect, test, type Jobshell } from './support/fixtures';
+import { endScriptIntoHold } from './support/runner-hold';
+import { skipUntil } from './support/skip-polls';
 
 interface TestWindow {
   readonly __jobshellTest?: { bufferText(sessionId: string): string | null };
@@ -100,7 +102,9 @@ test.describe('broadcast', () => {
 });
 
 test.describe('attach history', () => {
-  test.use({ gitlabOptions: { sessionTimeoutS: 15 } });
+  /** A session_timeout no step of the test comes near: the timeout is run out on demand. */
+  const SESSION_TIMEOUT_S = 600;
+  test.use({ gitlabOptions: { sessionTimeoutS: SESSION_TIMEOUT_S } });
 
   test('History shows the right outcomes after release, timeout and cancel', async ({
     page,
@@ -113,21 +117,27 @@ test.describe('attach history', () => {
     const timedOut = await openShell(page, gitlab, jobshell, 'e2e:chrome');
     const canceled = await openShell(page, gitlab, jobshell, 'lint');
 
-    // Released: the script ends, the tab says the job is held, the user releases it.
-    gitlab.endScript(released.job.id);
-    await tab(page, released.sessionId).click();
-    const releaseButton = pane(page, released.sessionId).getByRole('button', {
-      name: 'Release job',
+    // Both scripts end; the tabs say the jobs are held once the core's next log poll ran.
+    for (const { job } of [released, timedOut]) await endScriptIntoHold(gitlab, job.id);
+    await skipUntil(jobshell.clock, async (timeout) => {
+      for (const { sessionId } of [released, timedOut]) {
+        await expect(tab(page, sessionId).locator('.status-badge')).toHaveAttribute(
+          'data-state',
+          'held',
+          { timeout },
+        );
+      }
     });
-    await releaseButton.click({ timeout: 30_000 });
+    // Released: the user releases the job from its tab.
+    await tab(page, released.sessionId).click();
+    await pane(page, released.sessionId).getByRole('button', { name: 'Release job' }).click();
     // Timed out: nobody acts until the runner's session_timeout ends the hold.
     const timeout = waitForEvent(
       gitlab,
       'job-updated',
       (j) => j.id === timedOut.job.id && j.status === 'success',
-      60_000,
     );
-    gitlab.endScript(timedOut.job.id);
+    gitlab.timeOutHold(timedOut.job.id);
     await timeout;
     // Canceled while the shell is open.
     gitlab.cancelJob(canceled.job.id);
@@ -135,19 +145,17 @@ test.describe('attach history', () => {
     await page.getByRole('button', { name: 'History' }).click();
     const view = page.getByRole('region', { name: 'Attach history' });
     const row = (name: string) => view.locator('tbody tr', { hasText: name });
-    await expect(row('deploy:review')).toHaveAttribute('data-outcome', 'released', {
-      timeout: 30_000,
-    });
-    await expect(row('e2e:chrome')).toHaveAttribute('data-outcome', 'hold-timed-out', {
-      timeout: 30_000,
-    });
-    await expect(row('lint')).toHaveAttribute('data-outcome', 'job-canceled', { timeout: 30_000 });
+    await expect(row('deploy:review')).toHaveAttribute('data-outcome', 'released');
+    await expect(row('e2e:chrome')).toHaveAttribute('data-outcome', 'hold-timed-out');
+    await expect(row('lint')).toHaveAttribute('data-outcome', 'job-canceled');
     await expect(row('deploy:review')).toContainText('by you');
     await expect(view.getByTestId('released-you')).toContainText('1');
     await expect(view.getByTestId('timed-out')).toContainText('1');
-    // The timed-out job was held for the whole session_timeout.
-    await expect(row('e2e:chrome')).toHaveAttribute('data-held-seconds', '15');
-    expect(Number(await row('deploy:review').getAttribute('data-held-seconds'))).toBeLessThan(15);
+    // The timed-out job was held for the whole session_timeout, the released one only until release.
+    await expect(row('e2e:chrome')).toHaveAttribute('data-held-seconds', String(SESSION_TIMEOUT_S));
+    expect(Number(await row('deploy:review').getAttribute('data-held-seconds'))).toBeLessThan(
+      SESSION_TIMEOUT_S,
+    );
 
     await view.getByLabel('Outcome').selectOption('hold-timed-out');
     await expect(view.locator('tbody tr')).toHaveCount(1);

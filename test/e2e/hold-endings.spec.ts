@@ -1,15 +1,14 @@
 import type { Locator, Page } from '@playwright/test';
 import { waitForEvent, type GitlabDouble, type JobInfo } from '../gitlab-double';
 import { expect, test, type Jobshell } from './support/fixtures';
+import { endScriptIntoHold } from './support/runner-hold';
+import { skipUntil } from './support/skip-polls';
 
 /**
  * Every way a held-open job's hold ends (issue 12), end to end: the toast, the tab badge, the tab's
  * banner and the sidebar card tell the same story before and after, and nothing offers a Reconnect
  * that cannot work. The core's clock is skipped instead of waiting for log polls in real time.
  */
-
-/** The core's job-log poll interval (terminal tuning): skipping it makes the next poll happen now. */
-const TRACE_POLL_MS = 4_000;
 
 interface Held {
   readonly job: JobInfo;
@@ -38,18 +37,11 @@ async function holdJob(page: Page, gitlab: GitlabDouble, jobshell: Jobshell): Pr
   const badge = tab.locator('.status-badge');
   await expect(card.locator('.job-terminal-mark')).toHaveText('Tab open');
 
-  const held = waitForEvent(
-    gitlab,
-    'log',
-    (e) => e.jobId === job.id && e.line.includes('Terminal is connected'),
-  );
-  gitlab.endScript(job.id);
-  await held;
+  await endScriptIntoHold(gitlab, job.id);
   // The hold shows once the core reads it in the job log: skip to its next poll.
-  await expect(async () => {
-    jobshell.clock.skip(TRACE_POLL_MS);
-    await expect(badge).toHaveAttribute('data-state', 'held', { timeout: 500 });
-  }).toPass();
+  await skipUntil(jobshell.clock, (timeout) =>
+    expect(badge).toHaveAttribute('data-state', 'held', { timeout }),
+  );
 
   const toasts = page.locator('.toast[data-alert]');
   await expect(toasts).toHaveCount(1);
@@ -158,17 +150,14 @@ test.describe('a held-open job’s hold ends, and every surface agrees', () => {
     await expectLateActionRefused(jobshell, held, /tab was closed/);
   });
 
-  test.describe('with a short session timeout', () => {
-    test.use({ gitlabOptions: { sessionTimeoutS: 8 } });
-
-    test('the runner’s session timeout ends the hold', async ({ page, gitlab, jobshell }) => {
-      const held = await holdJob(page, gitlab, jobshell);
-      await expectEnded(held, {
-        badge: 'Timed out',
-        end: 'job-over',
-        text: "The runner's session timeout ended the terminal",
-      });
-      await expectLateActionRefused(jobshell, held, /session timeout/);
+  test('the runner’s session timeout ends the hold', async ({ page, gitlab, jobshell }) => {
+    const held = await holdJob(page, gitlab, jobshell);
+    gitlab.timeOutHold(held.job.id);
+    await expectEnded(held, {
+      badge: 'Timed out',
+      end: 'job-over',
+      text: "The runner's session timeout ended the terminal",
     });
+    await expectLateActionRefused(jobshell, held, /session timeout/);
   });
 });

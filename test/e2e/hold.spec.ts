@@ -1,14 +1,17 @@
 import type { Page } from '@playwright/test';
 import { waitForEvent, type GitlabDouble, type JobInfo } from '../gitlab-double';
 import { expect, test, type Jobshell } from './support/fixtures';
+import { endScriptIntoHold } from './support/runner-hold';
+import { skipUntil } from './support/skip-polls';
 
 /**
  * Held-open alerts (issue 7) end to end: a terminal open when the script ends keeps the job
  * running (the double's runner holds it); once the user stops typing, Jobshell says so with a
- * countdown and offers Release and Keep.
+ * countdown and offers Release and Keep. The core's clock is skipped (log polls, the idle
+ * threshold) and the double's session timeout is run out on demand: nothing waits in real time.
  */
 
-/** The smallest idle threshold the settings allow: a real user's pause, kept short for the test. */
+/** The smallest idle threshold the settings allow: a real user's pause. */
 const IDLE_THRESHOLD_S = 10;
 
 async function openHeldJob(page: Page, gitlab: GitlabDouble, jobshell: Jobshell, name: string) {
@@ -21,15 +24,18 @@ async function openHeldJob(page: Page, gitlab: GitlabDouble, jobshell: Jobshell,
     target: { kind: 'url', url: job.web_url },
   });
   await connected;
-  const held = waitForEvent(
-    gitlab,
-    'log',
-    (e) => e.jobId === job.id && e.line.includes('Terminal is connected'),
-  );
-  gitlab.endScript(job.id);
-  await held;
+  await endScriptIntoHold(gitlab, job.id);
   const tab = page.locator(`[role="tab"][id="tab-${sessionId}"]`);
   const toast = page.locator('.toast', { hasText: `${name} is held open by your terminal` });
+  // The core sees the hold at its next log poll, then alerts once the terminal was idle so long.
+  await skipUntil(jobshell.clock, (timeout) =>
+    expect(tab.locator('.status-badge')).toHaveAttribute('data-state', 'held', { timeout }),
+  );
+  await skipUntil(
+    jobshell.clock,
+    (timeout) => expect(toast).toBeVisible({ timeout }),
+    IDLE_THRESHOLD_S * 1000,
+  );
   return { job, sessionId, tab, toast };
 }
 
@@ -42,7 +48,6 @@ test.describe('held-open alerts', () => {
     const { job, tab, toast } = await openHeldJob(page, gitlab, jobshell, 'integration');
     await expect(tab.locator('.status-badge')).toHaveAttribute('data-state', 'held');
     await expect(tab).toContainText(/\d+:\d\d/);
-    await expect(toast).toBeVisible({ timeout: 45_000 });
     await expect(toast).toContainText('Your idle terminal is keeping the job running');
     await expect(toast).toContainText(/\d+:\d\d left/);
     await page.screenshot({ path: 'reports/screens/held-alert.png' });
@@ -50,7 +55,6 @@ test.describe('held-open alerts', () => {
       gitlab,
       'job-updated',
       (j) => j.id === job.id && j.status === 'success',
-      30_000,
     );
     await toast.getByRole('button', { name: 'Release' }).click();
     await finished;
@@ -58,31 +62,27 @@ test.describe('held-open alerts', () => {
     await expect(tab.locator('.status-badge')).toHaveAttribute('data-state', 'closed');
   });
 
-  test.describe('with a short session timeout', () => {
-    test.use({ gitlabOptions: { sessionTimeoutS: 30 } });
-
-    test('Keep stops the reminders; the runner’s timeout then ends the session and the tab says why', async ({
-      page,
+  test('Keep stops the reminders; the runner’s timeout then ends the session and the tab says why', async ({
+    page,
+    gitlab,
+    jobshell,
+  }) => {
+    const { job, sessionId, toast } = await openHeldJob(page, gitlab, jobshell, 'e2e:firefox');
+    await toast.getByRole('button', { name: 'Keep' }).click();
+    await expect(toast).toBeHidden();
+    const sessions = await jobshell.app.core.request('terminal.list', {});
+    const session = sessions.find((s) => s.id === sessionId);
+    expect(session?.state.kind === 'held' && session.state.hold.kept).toBe(true);
+    const finished = waitForEvent(
       gitlab,
-      jobshell,
-    }) => {
-      const { job, sessionId, toast } = await openHeldJob(page, gitlab, jobshell, 'e2e:firefox');
-      await expect(toast).toBeVisible({ timeout: 45_000 });
-      await toast.getByRole('button', { name: 'Keep' }).click();
-      await expect(toast).toBeHidden();
-      const sessions = await jobshell.app.core.request('terminal.list', {});
-      const session = sessions.find((s) => s.id === sessionId);
-      expect(session?.state.kind === 'held' && session.state.hold.kept).toBe(true);
-      await waitForEvent(
-        gitlab,
-        'job-updated',
-        (j) => j.id === job.id && j.status === 'success',
-        60_000,
-      );
-      expect(gitlab.trace(job.id)).toContain('terminal session timed out');
-      await expect(page.locator(`[role="tabpanel"][id="pane-${sessionId}"]`)).toContainText(
-        "The runner's session timeout ended the terminal that was holding the job open.",
-      );
-    });
+      'job-updated',
+      (j) => j.id === job.id && j.status === 'success',
+    );
+    gitlab.timeOutHold(job.id);
+    await finished;
+    expect(gitlab.trace(job.id)).toContain('terminal session timed out');
+    await expect(page.locator(`[role="tabpanel"][id="pane-${sessionId}"]`)).toContainText(
+      "The runner's session timeout ended the terminal that was holding the job open.",
+    );
   });
 });

@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import type { Page } from '@playwright/test';
 import { waitForEvent, type GitlabDouble, type JobInfo } from '../gitlab-double';
 import { expect, test, type Jobshell } from './support/fixtures';
+import { skipUntil } from './support/skip-polls';
 
 /** Opens a job's terminal the way the job list's "Open terminal" does: one bridge request. */
 async function openTerminal(jobshell: Jobshell, job: JobInfo): Promise<string> {
@@ -277,7 +278,11 @@ test.describe('terminal tabs', () => {
     const id = await openTerminal(jobshell, job);
     await expect(tab(page, id).locator('.status-badge')).toHaveAttribute('data-state', 'open');
     gitlab.endScript(job.id);
-    await expect(tab(page, id).locator('.status-badge')).toHaveAttribute('data-state', 'held');
+    await skipUntil(jobshell.clock, (timeout) =>
+      expect(tab(page, id).locator('.status-badge')).toHaveAttribute('data-state', 'held', {
+        timeout,
+      }),
+    );
     await expect(pane(page, id).locator('.held-banner')).toContainText(
       'Your terminal is keeping the job running',
     );
@@ -426,7 +431,11 @@ test.describe('terminal tabs', () => {
     // End the script only once our terminal is attached: only then does the runner hold the job.
     await expect(tab(page, deploy).locator('.status-badge')).toHaveAttribute('data-state', 'open');
     gitlab.endScript(deployJob.id);
-    await expect(tab(page, deploy).locator('.status-badge')).toHaveAttribute('data-state', 'held');
+    await skipUntil(jobshell.clock, (timeout) =>
+      expect(tab(page, deploy).locator('.status-badge')).toHaveAttribute('data-state', 'held', {
+        timeout,
+      }),
+    );
 
     await typeLine(
       page,

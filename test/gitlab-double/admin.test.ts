@@ -89,6 +89,15 @@ describe('admin routes (gitlab-double-control.md)', () => {
     expect((await admin('POST', 'jobs/999999/finish')).status).toBe(404);
   });
 
+  it('times out a held job’s hold now; a job not held is left alone', async () => {
+    const job = (await admin('POST', 'jobs', { user: 'alice' })).json as JobInfo;
+    expect((await admin('POST', `jobs/${job.id}/time-out-hold`)).json).toMatchObject({
+      id: job.id,
+      status: 'running',
+    });
+    expect((await admin('POST', 'jobs/999999/time-out-hold')).status).toBe(404);
+  });
+
   it('creates sessions and revokes cookies and tokens', async () => {
     const { cookie } = (await admin('POST', 'sessions', { user: 'bob' })).json as {
       cookie: string;

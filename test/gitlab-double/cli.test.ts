@@ -6,7 +6,7 @@ import type { AdminJobView, StartInfo } from './index';
 import { connectTerminal, WAIT_MS } from './support/clients';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** npx + tsx compile on first start; slow CI machines need the room. */
+/** tsx compiles on first start; slow CI machines need the room. */
 const START_TIMEOUT_MS = 25_000;
 
 function firstLine(child: ChildProcess): Promise<string> {
@@ -41,9 +41,10 @@ describe('standalone CLI', () => {
     'prints one JSON start line, serves admin routes, and ends its shells on SIGTERM',
     { timeout: 60_000 },
     async () => {
+      // node with tsx's loader, as `npm run gitlab-double` runs it, without npx's own start-up.
       child = spawn(
-        'npx',
-        ['tsx', 'test/gitlab-double/cli.ts', '--port', '0', '--root', '/gitlab'],
+        process.execPath,
+        ['--import', 'tsx', 'test/gitlab-double/cli.ts', '--port', '0', '--root', '/gitlab'],
         {
           cwd: REPO_ROOT,
           detached: true,
@@ -86,7 +87,7 @@ describe('standalone CLI', () => {
           if (chunk.toString().includes('gitlab-double: stopped')) resolve();
         });
       });
-      // The whole group, as Ctrl-C in a terminal would: npx's `sh -c` does not pass signals on.
+      // The whole group, as Ctrl-C in a terminal would (npm's `sh -c` does not pass signals on).
       if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
       expect((await client.closed).code).toBe(1006);
       await stopped;

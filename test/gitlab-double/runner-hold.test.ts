@@ -163,6 +163,31 @@ describe('§8.3 runner hold semantics', () => {
     expect(shortHold.trace(jobId)).not.toContain('Terminal disconnected');
   });
 
+  it('timeOutHold runs the hold’s session_timeout out now, with the same log line and ending; a no-op unless held', async () => {
+    const { jobId, client } = await attached(double, 'shell');
+    double.timeOutHold(jobId);
+    const hold = waitForEvent(
+      double,
+      'log',
+      (e) => e.jobId === jobId && e.line.includes('Terminal is connected'),
+    );
+    double.endScript(jobId);
+    await hold;
+    expect(double.trace(jobId)).not.toContain('timed out');
+    const finished = waitForEvent(
+      double,
+      'job-updated',
+      (j) => j.id === jobId && j.status !== 'running',
+    );
+    double.timeOutHold(jobId);
+    expect((await client.closed).code).toBe(1006);
+    expect((await finished).status).toBe('success');
+    expect(double.trace(jobId)).toContain(
+      'terminal session timed out (maximum time allowed - 30m0s)',
+    );
+    expect(double.trace(jobId)).not.toContain('Terminal disconnected');
+  });
+
   it('8.3-30: cancel during the hold drops the client (1006), the job is canceled, no terminal line is added', async () => {
     const { jobId, client } = await attached(double, 'shell');
     const hold = waitForEvent(

@@ -75,6 +75,10 @@ export class RunningDouble implements GitlabDouble {
     this.#ctx.runner.cancel(this.#job(jobId));
   }
 
+  timeOutHold(jobId: number): void {
+    this.#ctx.runner.timeOutHold(this.#job(jobId));
+  }
+
   newSession(username: string): string {
     const user = this.#ctx.store.userByUsername(username);
     if (user === undefined) throw new DoubleInputError(`unknown user "${username}"`);

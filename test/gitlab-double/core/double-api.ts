@@ -31,6 +31,11 @@ export interface GitlabDouble {
    * final update: the terminal drops). For "the job finished under an open terminal".
    */
   finishJob(jobId: number): void;
+  /**
+   * Addition: a held job's session_timeout runs out now (the runner's log line, the terminal drops,
+   * the job finishes), so a test need not wait for it in real time; a no-op unless the job is held.
+   */
+  timeOutHold(jobId: number): void;
   /** A fresh signed-in session; returns a Cookie header value "_gitlab_session=...". */
   newSession(username: string): string;
   revoke(credential: Credential): void;

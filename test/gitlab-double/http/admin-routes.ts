@@ -20,13 +20,14 @@ type Answer = { readonly status: number; readonly body: unknown };
 const OK: Answer = { status: 200, body: { ok: true } };
 
 function jobAction(double: GitlabDouble, path: string): Answer | undefined {
-  const m = /^jobs\/(\d+)\/(end-script|cancel|rotate-session|finish)$/.exec(path);
+  const m = /^jobs\/(\d+)\/(end-script|cancel|rotate-session|finish|time-out-hold)$/.exec(path);
   if (m === null) return undefined;
   const jobId = Number(m[1]);
   const action = m[2];
   if (action === 'end-script') double.endScript(jobId);
   else if (action === 'cancel') double.cancelJob(jobId);
   else if (action === 'finish') double.finishJob(jobId);
+  else if (action === 'time-out-hold') double.timeOutHold(jobId);
   else double.rotateRunnerSession(jobId);
   return { status: 200, body: double.jobsAdmin().find((j) => j.id === jobId) ?? null };
 }

@@ -49,6 +49,8 @@ function newRunnerSession(): RunnerSession {
 export class JobRunner {
   readonly #deps: JobRunnerDeps;
   readonly #timers = new Map<number, Set<NodeJS.Timeout>>();
+  /** A held job's session timeout, to run early on request (timeOutHold). */
+  readonly #holdTimeouts = new Map<number, () => void>();
   #closed = false;
 
   constructor(deps: JobRunnerDeps) {
@@ -154,6 +156,15 @@ export class JobRunner {
     this.#finalize(job);
   }
 
+  /**
+   * The hold's session_timeout runs out now, as if its time had passed (same log line, same end):
+   * tests reach a timed-out hold without waiting for it. A no-op unless the job is held.
+   */
+  timeOutHold(job: Job): void {
+    if (job.phase.kind !== 'hold') return;
+    this.#holdTimeouts.get(job.id)?.();
+  }
+
   /** A terminal connection to the runner ended; during the hold that releases the job. */
   terminalDetached(jobId: number): void {
     const job = this.#deps.store.jobs.get(jobId);
@@ -224,13 +235,16 @@ export class JobRunner {
       deadline: Date.now() + seconds * MS_PER_S,
     };
     this.#deps.log.write(job, [infoLine(`Terminal is connected, will time out in ${shown}...`)]);
-    this.#after(job.id, seconds * MS_PER_S, () => {
+    const timedOut = (): void => {
+      this.#clearTimers(job.id);
       this.#deps.log.write(job, [
         infoLine(`terminal session timed out (maximum time allowed - ${shown})`),
       ]);
       this.#finishSoon(job);
       this.#deps.terminals.kill(job.id, 'hold-timeout');
-    });
+    };
+    this.#holdTimeouts.set(job.id, timedOut);
+    this.#after(job.id, seconds * MS_PER_S, timedOut);
     this.#deps.publish(job.id);
   }
 
@@ -307,5 +321,6 @@ export class JobRunner {
   #clearTimers(jobId: number): void {
     for (const timer of this.#timers.get(jobId) ?? []) clearTimeout(timer);
     this.#timers.delete(jobId);
+    this.#holdTimeouts.delete(jobId);
   }
 }

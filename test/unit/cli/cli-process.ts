@@ -1,5 +1,5 @@
 /**
- * Runs the real `jobshell` CLI (the TypeScript source through tsx) as a child process: in a
+ * Runs the real `jobshell` CLI (bundled from the source once per run, cli-bundle.ts) as a child process: in a
  * pseudo-terminal like a user's shell, or with pipes like a script. Waits are on output text or
  * exit, never on time; the timeouts only stop a broken test from hanging.
  */
@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawn as spawnPty, type IPty } from 'node-pty';
+import { CLI_BUNDLE } from './cli-bundle';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
-const ENTRY = fileURLToPath(new URL('../../../src/cli/index.ts', import.meta.url));
-/** How long a wait may take before the test fails (tsx start-up, a handshake, a trace poll). */
+/** How long a wait may take before the test fails (start-up, a handshake, a trace poll). */
 export const WAIT_MS = 20_000;
 
 /** One throw-away data folder for this test file's runs (the attach history goes there). */
@@ -58,7 +58,7 @@ export class PtyRun {
   readonly exited: Promise<Exit>;
 
   constructor(args: readonly string[], env: Record<string, string>, options: PtyOptions = {}) {
-    const command = [process.execPath, '--import', 'tsx', ENTRY, ...args];
+    const command = [process.execPath, CLI_BUNDLE, ...args];
     const [file, argv] =
       options.wrapped === true
         ? ['/bin/sh', ['-c', WRAPPER, 'sh', ...command]]
@@ -160,7 +160,7 @@ export function runPiped(
   env: Record<string, string>,
   input: string,
 ): Promise<PipedResult> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
+  const child = spawn(process.execPath, [CLI_BUNDLE, ...args], {
     cwd: REPO,
     env,
     stdio: ['pipe', 'pipe', 'pipe'],

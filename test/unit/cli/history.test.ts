@@ -50,7 +50,7 @@ describe('jobshell history', () => {
     const table = await runPiped(['history'], env, '');
     expect(table.stdout).toMatch(new RegExp(`cli:probe #${job.id}.*the shell exited`));
     expect(table.stdout).toContain('Runner time held after scripts ended: 0 s this week');
-    // Three runs of the CLI through tsx: generous for a loaded machine; only a hang fails it.
+    // Three runs of the CLI: generous for a loaded machine; only a hang fails it.
   }, 90_000);
 
   it('reports a damaged history file on stderr, sets it aside and still prints', async () => {

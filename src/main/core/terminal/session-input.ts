@@ -29,12 +29,17 @@ export class SessionInput {
     return encodeInput(data);
   }
 
-  /** The last thing typed, within `windowMs` of `now`, ended the shell (`exit`, `logout`, Ctrl-D). */
-  typedExit(now: number, windowMs: number): boolean {
+  /**
+   * The last thing typed ended the shell (`exit`, `logout`, Ctrl-D) and the drop at `now` came
+   * within `windowMs` of it or of the shell's last output since (`lastOutputAt`). The shell's
+   * answer (the echoed line, bash's own `exit`) and the drop arrive together, whereas the round
+   * trip from typing to that answer can take longer than any window on a loaded machine.
+   */
+  typedExit(now: number, windowMs: number, lastOutputAt: number | null = null): boolean {
+    if (this.#lastInputAt === null) return false;
+    const lastActivity = Math.max(this.#lastInputAt, lastOutputAt ?? this.#lastInputAt);
     return (
-      this.#lastInputAt !== null &&
-      now - this.#lastInputAt <= windowMs &&
-      EXIT_TYPED.test(this.#recent.replace(TRAILING_REPORTS, ''))
+      now - lastActivity <= windowMs && EXIT_TYPED.test(this.#recent.replace(TRAILING_REPORTS, ''))
     );
   }
 }

@@ -93,7 +93,8 @@ export class TerminalSession {
         this.#follower.jobEnded();
       },
       fetchLog: () => this.#follower.refresh(),
-      typedExit: () => this.#input.typedExit(env.clock.now(), env.tuning.exitWindowMs),
+      typedExit: () =>
+        this.#input.typedExit(env.clock.now(), env.tuning.exitWindowMs, this.#output.lastOutputAt),
     });
     this.#hold = attachHold(env, {
       sessionId: id,

@@ -24,7 +24,10 @@ export interface TerminalTuning {
   readonly fastRefusalMs: number;
   /** How long a Close(1000) may wait for its echo before the socket is destroyed. */
   readonly closeGraceMs: number;
-  /** `exit` or Ctrl-D typed this recently before a drop means the shell exited. */
+  /**
+   * A drop this soon after a typed `exit` or Ctrl-D, or after the shell's answer to it, means the
+   * shell exited.
+   */
   readonly exitWindowMs: number;
 }
 
@@ -54,7 +57,8 @@ export const DEFAULT_TUNING: TerminalTuning = {
   // The double and Workhorse echo a Close at once; 5 s covers a slow network without letting a
   // silent peer keep a socket (and with it the job's single terminal slot) for ws's 30 s default.
   closeGraceMs: 5_000,
-  // An `exit` drops the socket within milliseconds; 5 s tolerates a slow shell or network while
-  // not blaming a network drop minutes later on an old `exit`.
+  // The shell's answer to an `exit` and the drop arrive within milliseconds of each other (the
+  // window counts from that answer, not from the typing, so a loaded machine does not matter);
+  // 5 s tolerates a slow shell while not blaming a network drop minutes later on an old `exit`.
   exitWindowMs: 5_000,
 };

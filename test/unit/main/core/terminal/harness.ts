@@ -24,6 +24,7 @@ import { createNodeHttpTransport } from '../../../../../src/main/node/net/node-h
 import { createWsSocket } from '../../../../../src/main/node/ws-socket';
 import {
   createTerminalService,
+  SESSIONS_COALESCE_MS,
   type TerminalServiceOptions,
   type TerminalServiceWithStats,
 } from '../../../../../src/main/core/terminal/terminal-service';
@@ -339,11 +340,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 /**
  * Fast backoff only: a wrong reconnect would happen within the test, while the heartbeat keeps
  * its production timing, so a CPU-starved test process can never look like a silent link (a test
- * that asserts "one handshake" failed that way under load).
+ * that asserts "one handshake" failed that way under load). The shortest first delay (half the
+ * base, backoffDelay's equal jitter) outlasts the sessions' coalescing window: timers fire in
+ * deadline order, so the renderer always sees 'reconnecting' before the retry replaces it. With
+ * a 20 ms base a 10–16 ms delay sometimes hid it, and the F1 tests failed.
  */
 export const FAST_RECONNECT: Partial<TerminalTuning> = {
-  reconnectBaseMs: 20,
-  reconnectMaxMs: 100,
+  reconnectBaseMs: 4 * SESSIONS_COALESCE_MS,
+  reconnectMaxMs: 8 * SESSIONS_COALESCE_MS,
 };
 
 /**

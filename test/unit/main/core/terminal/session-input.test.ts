@@ -35,5 +35,15 @@ describe('SessionInput.typedExit', () => {
 
   it('forgets an exit typed long before the drop', () => {
     expect(typed('exit\r').typedExit(1_000 + WINDOW_MS + 1, WINDOW_MS)).toBe(false);
+    // Output from before the exit was typed does not move the window.
+    expect(typed('exit\r').typedExit(1_000 + WINDOW_MS + 1, WINDOW_MS, 500)).toBe(false);
+  });
+
+  it('counts from the shell’s answer: a slow round trip to the runner is still an exit', () => {
+    const answeredAt = 1_000 + 3 * WINDOW_MS;
+    expect(typed('exit\r').typedExit(answeredAt + 10, WINDOW_MS, answeredAt)).toBe(true);
+    expect(typed('exit\r').typedExit(answeredAt + WINDOW_MS + 1, WINDOW_MS, answeredAt)).toBe(
+      false,
+    );
   });
 });
