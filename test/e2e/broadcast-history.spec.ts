@@ -2,38 +2,9 @@
  * Broadcast input and the attach history (issue 15) end to end: real shells behind the GitLab
  * double, the real renderer in Chromium, the real core in browser mode.
  */
-import type { Page } from '@playwright/test';
-import { waitForEvent, type GitlabDouble, type JobInfo } from '../gitlab-double';
-import { expect, test, type Jobshell } from './support/fixtures';
-
-interface TestWindow {
-  readonly __jobshellTest?: { bufferText(sessionId: string): string | null };
-}
-
-function bufferText(page: Page, sessionId: string): Promise<string> {
-  return page.evaluate(
-    (id) => (globalThis as TestWindow).__jobshellTest?.bufferText(id) ?? '',
-    sessionId,
-  );
-}
-
-const tab = (page: Page, sessionId: string) => page.locator(`[role="tab"][id="tab-${sessionId}"]`);
-const pane = (page: Page, sessionId: string) =>
-  page.locator(`[role="tabpanel"][id="pane-${sessionId}"]`);
-
-async function openShell(
-  page: Page,
-  gitlab: GitlabDouble,
-  jobshell: Jobshell,
-  name: string,
-): Promise<{ job: JobInfo; sessionId: string }> {
-  const job = gitlab.createJob({ user: 'alice', name, mode: 'shell' });
-  const { sessionId } = await jobshell.app.core.request('terminal.open', {
-    target: { kind: 'url', url: job.web_url },
-  });
-  await expect.poll(() => bufferText(page, sessionId)).toContain(`job-${job.id}$`);
-  return { job, sessionId };
-}
+import { waitForEvent } from '../gitlab-double';
+import { expect, test } from './support/fixtures';
+import { bufferText, openShellTab as openShell, pane, tab } from './support/terminals';
 
 test.describe('broadcast', () => {
   test('echo $CI_JOB_ID broadcast to two of three tabs: each target shows its own id, the third nothing', async ({
@@ -96,6 +67,35 @@ test.describe('broadcast', () => {
     await expect(pane(page, a.sessionId).getByTestId('broadcast-banner')).toContainText(
       'Skipped: matrix: debian (ended)',
     );
+  });
+
+  test('the Broadcast menu by keyboard: Escape gives focus back, arrow keys reach "All open tabs", Enter marks both tabs', async ({
+    page,
+    gitlab,
+    jobshell,
+  }) => {
+    await jobshell.signIn();
+    await jobshell.open(page);
+    const a = await openShell(page, gitlab, jobshell, 'lint: ruby');
+    const b = await openShell(page, gitlab, jobshell, 'lint: js');
+    await tab(page, a.sessionId).click();
+    const button = pane(page, a.sessionId).getByRole('button', { name: 'Broadcast', exact: true });
+    const menu = pane(page, a.sessionId).getByRole('menu', { name: 'Broadcast', exact: true });
+    await button.click();
+    await expect(menu.getByRole('menuitem', { name: 'Add this tab' })).toBeFocused();
+    await expect(menu.getByRole('menuitem', { name: 'Stop broadcasting' })).toBeDisabled();
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeHidden();
+    await expect(button).toBeFocused();
+
+    await button.click();
+    // Up from the first item wraps to the last one that can be chosen ("Stop" is disabled).
+    await page.keyboard.press('ArrowUp');
+    await expect(menu.getByRole('menuitem', { name: /^All open tabs/ })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(menu).toBeHidden();
+    await expect(tab(page, a.sessionId)).toHaveClass(/broadcast-target/);
+    await expect(tab(page, b.sessionId)).toHaveClass(/broadcast-target/);
   });
 });
 

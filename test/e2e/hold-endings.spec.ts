@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { waitForEvent, type GitlabDouble, type JobInfo } from '../gitlab-double';
 import { expect, test, type Jobshell } from './support/fixtures';
+import { endScriptIntoHold, pane as paneOf, tab as tabOf } from './support/terminals';
 
 /**
  * Every way a held-open job's hold ends (issue 12), end to end: the toast, the tab badge, the tab's
@@ -34,17 +35,11 @@ async function holdJob(page: Page, gitlab: GitlabDouble, jobshell: Jobshell): Pr
   await connected;
   const sessions = await jobshell.app.core.request('terminal.list', {});
   const sessionId = sessions.find((s) => s.jobId === job.id)?.id ?? '';
-  const tab = page.locator(`[role="tab"][id="tab-${sessionId}"]`);
+  const tab = tabOf(page, sessionId);
   const badge = tab.locator('.status-badge');
   await expect(card.locator('.job-terminal-mark')).toHaveText('Tab open');
 
-  const held = waitForEvent(
-    gitlab,
-    'log',
-    (e) => e.jobId === job.id && e.line.includes('Terminal is connected'),
-  );
-  gitlab.endScript(job.id);
-  await held;
+  await endScriptIntoHold(gitlab, job.id);
   // The hold shows once the core reads it in the job log: skip to its next poll.
   await expect(async () => {
     jobshell.clock.skip(TRACE_POLL_MS);
@@ -54,7 +49,7 @@ async function holdJob(page: Page, gitlab: GitlabDouble, jobshell: Jobshell): Pr
   const toasts = page.locator('.toast[data-alert]');
   await expect(toasts).toHaveCount(1);
   const alertId = (await toasts.first().getAttribute('data-alert')) ?? '';
-  const pane = page.locator(`[role="tabpanel"][id="pane-${sessionId}"]`);
+  const pane = paneOf(page, sessionId);
   // All four agree the job is held, with a countdown.
   await expect(toasts.first()).toContainText(
     /rspec finished (its script|\(passed\))\. .* \d+:\d\d left/,

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
-import { waitForEvent, type GitlabDouble, type JobInfo } from '../gitlab-double';
+import { waitForEvent, type GitlabDouble } from '../gitlab-double';
 import { expect, test, type Jobshell } from './support/fixtures';
+import { endScriptIntoHold, openShellTab, pane, tab as tabOf } from './support/terminals';
 
 /**
  * Held-open alerts (issue 7) end to end: a terminal open when the script ends keeps the job
@@ -15,20 +16,9 @@ async function openHeldJob(page: Page, gitlab: GitlabDouble, jobshell: Jobshell,
   await jobshell.signIn();
   await jobshell.app.core.request('settings.update', { idleThresholdS: IDLE_THRESHOLD_S });
   await jobshell.open(page);
-  const job: JobInfo = gitlab.createJob({ user: 'alice', name, mode: 'shell' });
-  const connected = waitForEvent(gitlab, 'terminal-connected', (e) => e.jobId === job.id);
-  const { sessionId } = await jobshell.app.core.request('terminal.open', {
-    target: { kind: 'url', url: job.web_url },
-  });
-  await connected;
-  const held = waitForEvent(
-    gitlab,
-    'log',
-    (e) => e.jobId === job.id && e.line.includes('Terminal is connected'),
-  );
-  gitlab.endScript(job.id);
-  await held;
-  const tab = page.locator(`[role="tab"][id="tab-${sessionId}"]`);
+  const { job, sessionId } = await openShellTab(page, gitlab, jobshell, name);
+  await endScriptIntoHold(gitlab, job.id);
+  const tab = tabOf(page, sessionId);
   const toast = page.locator('.toast', { hasText: `${name} is held open by your terminal` });
   return { job, sessionId, tab, toast };
 }
@@ -80,7 +70,7 @@ test.describe('held-open alerts', () => {
         60_000,
       );
       expect(gitlab.trace(job.id)).toContain('terminal session timed out');
-      await expect(page.locator(`[role="tabpanel"][id="pane-${sessionId}"]`)).toContainText(
+      await expect(pane(page, sessionId)).toContainText(
         "The runner's session timeout ended the terminal that was holding the job open.",
       );
     });
