@@ -2,7 +2,7 @@
  * Broadcast input and the attach history (issue 15) end to end: real shells behind the GitLab
  * double, the real renderer in Chromium, the real core in browser mode.
  */
-import { waitForEvent } from '../gitlab-double';
+import { jobPassed } from '../gitlab-double';
 import { expect, test } from './support/fixtures';
 import { bufferText, openShellTab as openShell, pane, tab } from './support/terminals';
 
@@ -121,12 +121,7 @@ test.describe('attach history', () => {
     });
     await releaseButton.click({ timeout: 30_000 });
     // Timed out: nobody acts until the runner's session_timeout ends the hold.
-    const timeout = waitForEvent(
-      gitlab,
-      'job-updated',
-      (j) => j.id === timedOut.job.id && j.status === 'success',
-      60_000,
-    );
+    const timeout = jobPassed(gitlab, timedOut.job.id, 60_000);
     gitlab.endScript(timedOut.job.id);
     await timeout;
     // Canceled while the shell is open.

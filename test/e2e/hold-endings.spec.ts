@@ -1,7 +1,13 @@
 import type { Locator, Page } from '@playwright/test';
-import { waitForEvent, type GitlabDouble, type JobInfo } from '../gitlab-double';
+import {
+  endScriptIntoHold,
+  jobPassed,
+  waitForEvent,
+  type GitlabDouble,
+  type JobInfo,
+} from '../gitlab-double';
 import { expect, test, type Jobshell } from './support/fixtures';
-import { endScriptIntoHold, pane as paneOf, tab as tabOf } from './support/terminals';
+import { pane as paneOf, tab as tabOf } from './support/terminals';
 
 /**
  * Every way a held-open job's hold ends (issue 12), end to end: the toast, the tab badge, the tab's
@@ -96,11 +102,7 @@ test.describe('a held-open job’s hold ends, and every surface agrees', () => {
     jobshell,
   }) => {
     const held = await holdJob(page, gitlab, jobshell);
-    const finished = waitForEvent(
-      gitlab,
-      'job-updated',
-      (j) => j.id === held.job.id && j.status === 'success',
-    );
+    const finished = jobPassed(gitlab, held.job.id);
     await held.toasts.first().getByRole('button', { name: 'Release' }).click();
     await finished;
     await expectEnded(held, {

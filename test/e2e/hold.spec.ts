@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
-import { waitForEvent, type GitlabDouble } from '../gitlab-double';
+import { endScriptIntoHold, jobPassed, type GitlabDouble } from '../gitlab-double';
 import { expect, test, type Jobshell } from './support/fixtures';
-import { endScriptIntoHold, openShellTab, pane, tab as tabOf } from './support/terminals';
+import { openShellTab, pane, tab as tabOf } from './support/terminals';
 
 /**
  * Held-open alerts (issue 7) end to end: a terminal open when the script ends keeps the job
@@ -36,12 +36,7 @@ test.describe('held-open alerts', () => {
     await expect(toast).toContainText('Your idle terminal is keeping the job running');
     await expect(toast).toContainText(/\d+:\d\d left/);
     await page.screenshot({ path: 'reports/screens/held-alert.png' });
-    const finished = waitForEvent(
-      gitlab,
-      'job-updated',
-      (j) => j.id === job.id && j.status === 'success',
-      30_000,
-    );
+    const finished = jobPassed(gitlab, job.id, 30_000);
     await toast.getByRole('button', { name: 'Release' }).click();
     await finished;
     expect(gitlab.trace(job.id)).toContain('Terminal disconnected');
@@ -63,12 +58,7 @@ test.describe('held-open alerts', () => {
       const sessions = await jobshell.app.core.request('terminal.list', {});
       const session = sessions.find((s) => s.id === sessionId);
       expect(session?.state.kind === 'held' && session.state.hold.kept).toBe(true);
-      await waitForEvent(
-        gitlab,
-        'job-updated',
-        (j) => j.id === job.id && j.status === 'success',
-        60_000,
-      );
+      await jobPassed(gitlab, job.id, 60_000);
       expect(gitlab.trace(job.id)).toContain('terminal session timed out');
       await expect(pane(page, sessionId)).toContainText(
         "The runner's session timeout ended the terminal that was holding the job open.",

@@ -4,9 +4,9 @@
  * job list that fits a 1280×800 window.
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import type { GitlabDouble } from '../gitlab-double';
+import { endScriptIntoHold, type GitlabDouble } from '../gitlab-double';
 import { expect, test, type Jobshell } from './support/fixtures';
-import { endScriptIntoHold, openShellTab, pane, tab } from './support/terminals';
+import { openShellTab, pane, tab } from './support/terminals';
 
 /** The smallest idle threshold the settings allow, so a held alert comes quickly. */
 const IDLE_THRESHOLD_S = 10;

@@ -1,6 +1,6 @@
 /**
  * What the e2e specs do with terminal tabs again and again: find a tab and its pane, open a job's
- * terminal the way the job list does, read what xterm holds, and bring a job into the runner's hold.
+ * terminal the way the job list does, read what xterm holds.
  */
 import { expect, type Page } from '@playwright/test';
 import { waitForEvent, type GitlabDouble, type JobInfo } from '../../gitlab-double';
@@ -52,15 +52,4 @@ export async function openShellTab(
   await expect(tab(page, sessionId).locator('.status-badge')).toHaveAttribute('data-state', 'open');
   await expect.poll(() => bufferText(page, sessionId)).toContain(`job-${job.id}$`);
   return { job, sessionId };
-}
-
-/** Ends the job's script and waits until the runner holds the job open for its terminal. */
-export async function endScriptIntoHold(gitlab: GitlabDouble, jobId: number): Promise<void> {
-  const held = waitForEvent(
-    gitlab,
-    'log',
-    (e) => e.jobId === jobId && e.line.includes('Terminal is connected'),
-  );
-  gitlab.endScript(jobId);
-  await held;
 }

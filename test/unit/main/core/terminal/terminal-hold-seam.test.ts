@@ -5,7 +5,7 @@
  * the real one, it hands its notifications to the service as one stream for all sessions.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { waitForEvent } from '../../../../gitlab-double';
+import { jobPassed } from '../../../../gitlab-double';
 import type { HoldTracker, SessionHold } from '../../../../../src/main/core/hold/hold-seam';
 import { lastTerminalLogEvent } from '../../../../../src/main/core/job-log/trace-lines';
 import type { AppNotification, HoldInfo } from '../../../../../src/shared/models';
@@ -111,11 +111,7 @@ describe('hold seam', () => {
     await harness.renderer.waitForState(id, 'held', (s) => s.hold.kept);
     expect(harness.service.releaseAllIdle()).toBe(0);
 
-    const finished = waitForEvent(
-      harness.gl,
-      'job-updated',
-      (j) => j.id === job.id && j.status === 'success',
-    );
+    const finished = jobPassed(harness.gl, job.id);
     harness.service.notificationAction(notification?.id ?? '', 'release');
     const closed = await harness.renderer.waitForState(id, 'closed');
     expect(closed.reason.code).toBe('released');
