@@ -14,6 +14,7 @@ export {
 } from './core/events';
 export { DoubleInputError, UnknownJobError } from './core/errors';
 export { goDuration } from './runner/go-duration';
+export { mulberry32 } from './core/mulberry32';
 export { SERVER_SUBPROTOCOLS } from './workhorse/framing';
 export type {
   AdminJobView,

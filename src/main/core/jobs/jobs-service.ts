@@ -42,20 +42,10 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
   const random = deps.random ?? Math.random;
   // Writes with only a web session carry its CSRF token; one fetch per session, not per click.
   const csrf = new CsrfTokens();
+  // A connection carries the client's credentials: base URL, cookie, token with its scopes, network.
   const makeClient =
     deps.createClient ??
-    ((c: AccountConnection): GitlabClient =>
-      createGitlabClient(
-        deps.http,
-        {
-          baseUrl: c.baseUrl,
-          cookieHeader: c.cookieHeader,
-          token: c.token,
-          network: c.network,
-          tokenScopes: c.tokenScopes,
-        },
-        { clock, csrf },
-      ));
+    ((c: AccountConnection): GitlabClient => createGitlabClient(deps.http, c, { clock, csrf }));
   const gates = new Map<string, InstanceGate>();
   const pollers = new Map<string, PollerEntry>();
   /**

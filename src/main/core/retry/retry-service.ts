@@ -62,18 +62,9 @@ export function createRetryService(deps: RetryServiceDeps): RetryService {
   const starting = new Map<string, Promise<RetryView>>();
   const listeners = new Set<(retries: readonly RetryView[]) => void>();
 
+  // A connection carries the client's credentials: base URL, cookie, token with its scopes, network.
   const clientOf = (c: AccountConnection): GitlabClient =>
-    createGitlabClient(
-      deps.http,
-      {
-        baseUrl: c.baseUrl,
-        cookieHeader: c.cookieHeader,
-        token: c.token,
-        network: c.network,
-        tokenScopes: c.tokenScopes,
-      },
-      { clock, csrf, userAgent: deps.userAgent },
-    );
+    createGitlabClient(deps.http, c, { clock, csrf, userAgent: deps.userAgent });
 
   const list = (): readonly RetryView[] => {
     const now = clock.now();
