@@ -81,17 +81,22 @@ function holdAsSoonAsLogged(notify: (n: AppNotification) => void): HoldTracker {
   };
 }
 
+/** The service with the stand-in tracker and its stream, polling the job log quickly. */
+async function startWithStandIn(): Promise<Harness> {
+  const stream = notificationStream();
+  h = await startHarness({
+    service: {
+      holdTracker: holdAsSoonAsLogged(stream.emit),
+      holdNotifications: stream.subscribe,
+      tuning: { tracePollMs: 50 },
+    },
+  });
+  return h;
+}
+
 describe('hold seam', () => {
   it('shows the tracker’s hold as the held state and routes keep, focus and release', async () => {
-    const stream = notificationStream();
-    h = await startHarness({
-      service: {
-        holdTracker: holdAsSoonAsLogged(stream.emit),
-        holdNotifications: stream.subscribe,
-        tuning: { tracePollMs: 50 },
-      },
-    });
-    const harness = h;
+    const harness = await startWithStandIn();
     const notifications: AppNotification[] = [];
     harness.service.onNotification((n) => notifications.push(n));
     const job = harness.gl.createJob({ user: 'alice' });
@@ -119,15 +124,7 @@ describe('hold seam', () => {
   });
 
   it('releases every idle held job at once', async () => {
-    const stream = notificationStream();
-    h = await startHarness({
-      service: {
-        holdTracker: holdAsSoonAsLogged(stream.emit),
-        holdNotifications: stream.subscribe,
-        tuning: { tracePollMs: 50 },
-      },
-    });
-    const harness = h;
+    const harness = await startWithStandIn();
     const jobs = [
       harness.gl.createJob({ user: 'alice' }),
       harness.gl.createJob({ user: 'alice', mode: 'kubernetes' }),
