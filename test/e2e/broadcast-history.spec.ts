@@ -2,40 +2,10 @@
  * Broadcast input and the attach history (issue 15) end to end: real shells behind the GitLab
  * double, the real renderer in Chromium, the real core in browser mode.
  */
-import type { Page } from '@playwright/test';
-import { waitForEvent, type GitlabDouble, type JobInfo } from '../gitlab-double';
-import { expect, test, type Jobshell } from './support/fixtures';
-import { endScriptIntoHold } from './support/runner-hold';
+import { endScriptIntoHold, jobPassed } from '../gitlab-double';
+import { expect, test } from './support/fixtures';
 import { skipUntil } from './support/skip-polls';
-
-interface TestWindow {
-  readonly __jobshellTest?: { bufferText(sessionId: string): string | null };
-}
-
-function bufferText(page: Page, sessionId: string): Promise<string> {
-  return page.evaluate(
-    (id) => (globalThis as TestWindow).__jobshellTest?.bufferText(id) ?? '',
-    sessionId,
-  );
-}
-
-const tab = (page: Page, sessionId: string) => page.locator(`[role="tab"][id="tab-${sessionId}"]`);
-const pane = (page: Page, sessionId: string) =>
-  page.locator(`[role="tabpanel"][id="pane-${sessionId}"]`);
-
-async function openShell(
-  page: Page,
-  gitlab: GitlabDouble,
-  jobshell: Jobshell,
-  name: string,
-): Promise<{ job: JobInfo; sessionId: string }> {
-  const job = gitlab.createJob({ user: 'alice', name, mode: 'shell' });
-  const { sessionId } = await jobshell.app.core.request('terminal.open', {
-    target: { kind: 'url', url: job.web_url },
-  });
-  await expect.poll(() => bufferText(page, sessionId)).toContain(`job-${job.id}$`);
-  return { job, sessionId };
-}
+import { bufferText, openShellTab as openShell, pane, tab } from './support/terminals';
 
 test.describe('broadcast', () => {
   test('echo $CI_JOB_ID broadcast to two of three tabs: each target shows its own id, the third nothing', async ({
@@ -99,6 +69,35 @@ test.describe('broadcast', () => {
       'Skipped: matrix: debian (ended)',
     );
   });
+
+  test('the Broadcast menu by keyboard: Escape gives focus back, arrow keys reach "All open tabs", Enter marks both tabs', async ({
+    page,
+    gitlab,
+    jobshell,
+  }) => {
+    await jobshell.signIn();
+    await jobshell.open(page);
+    const a = await openShell(page, gitlab, jobshell, 'lint: ruby');
+    const b = await openShell(page, gitlab, jobshell, 'lint: js');
+    await tab(page, a.sessionId).click();
+    const button = pane(page, a.sessionId).getByRole('button', { name: 'Broadcast', exact: true });
+    const menu = pane(page, a.sessionId).getByRole('menu', { name: 'Broadcast', exact: true });
+    await button.click();
+    await expect(menu.getByRole('menuitem', { name: 'Add this tab' })).toBeFocused();
+    await expect(menu.getByRole('menuitem', { name: 'Stop broadcasting' })).toBeDisabled();
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeHidden();
+    await expect(button).toBeFocused();
+
+    await button.click();
+    // Up from the first item wraps to the last one that can be chosen ("Stop" is disabled).
+    await page.keyboard.press('ArrowUp');
+    await expect(menu.getByRole('menuitem', { name: /^All open tabs/ })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(menu).toBeHidden();
+    await expect(tab(page, a.sessionId)).toHaveClass(/broadcast-target/);
+    await expect(tab(page, b.sessionId)).toHaveClass(/broadcast-target/);
+  });
 });
 
 test.describe('attach history', () => {
@@ -132,11 +131,7 @@ test.describe('attach history', () => {
     await tab(page, released.sessionId).click();
     await pane(page, released.sessionId).getByRole('button', { name: 'Release job' }).click();
     // Timed out: nobody acts until the runner's session_timeout ends the hold.
-    const timeout = waitForEvent(
-      gitlab,
-      'job-updated',
-      (j) => j.id === timedOut.job.id && j.status === 'success',
-    );
+    const timeout = jobPassed(gitlab, timedOut.job.id);
     gitlab.timeOutHold(timedOut.job.id);
     await timeout;
     // Canceled while the shell is open.

@@ -1,8 +1,14 @@
 import type { Locator, Page } from '@playwright/test';
-import { waitForEvent, type GitlabDouble, type JobInfo } from '../gitlab-double';
+import {
+  endScriptIntoHold,
+  jobPassed,
+  waitForEvent,
+  type GitlabDouble,
+  type JobInfo,
+} from '../gitlab-double';
 import { expect, test, type Jobshell } from './support/fixtures';
-import { endScriptIntoHold } from './support/runner-hold';
 import { skipUntil } from './support/skip-polls';
+import { pane as paneOf, tab as tabOf } from './support/terminals';
 
 /**
  * Every way a held-open job's hold ends (issue 12), end to end: the toast, the tab badge, the tab's
@@ -33,7 +39,7 @@ async function holdJob(page: Page, gitlab: GitlabDouble, jobshell: Jobshell): Pr
   await connected;
   const sessions = await jobshell.app.core.request('terminal.list', {});
   const sessionId = sessions.find((s) => s.jobId === job.id)?.id ?? '';
-  const tab = page.locator(`[role="tab"][id="tab-${sessionId}"]`);
+  const tab = tabOf(page, sessionId);
   const badge = tab.locator('.status-badge');
   await expect(card.locator('.job-terminal-mark')).toHaveText('Tab open');
 
@@ -46,7 +52,7 @@ async function holdJob(page: Page, gitlab: GitlabDouble, jobshell: Jobshell): Pr
   const toasts = page.locator('.toast[data-alert]');
   await expect(toasts).toHaveCount(1);
   const alertId = (await toasts.first().getAttribute('data-alert')) ?? '';
-  const pane = page.locator(`[role="tabpanel"][id="pane-${sessionId}"]`);
+  const pane = paneOf(page, sessionId);
   // All four agree the job is held, with a countdown.
   await expect(toasts.first()).toContainText(
     /rspec finished (its script|\(passed\))\. .* \d+:\d\d left/,
@@ -93,11 +99,7 @@ test.describe('a held-open job’s hold ends, and every surface agrees', () => {
     jobshell,
   }) => {
     const held = await holdJob(page, gitlab, jobshell);
-    const finished = waitForEvent(
-      gitlab,
-      'job-updated',
-      (j) => j.id === held.job.id && j.status === 'success',
-    );
+    const finished = jobPassed(gitlab, held.job.id);
     await held.toasts.first().getByRole('button', { name: 'Release' }).click();
     await finished;
     await expectEnded(held, {

@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
-import { waitForEvent, type GitlabDouble, type JobInfo } from '../gitlab-double';
+import { endScriptIntoHold, jobPassed, type GitlabDouble } from '../gitlab-double';
 import { expect, test, type Jobshell } from './support/fixtures';
-import { endScriptIntoHold } from './support/runner-hold';
 import { skipUntil } from './support/skip-polls';
+import { openShellTab, pane, tab as tabOf } from './support/terminals';
 
 /**
  * Held-open alerts (issue 7) end to end: a terminal open when the script ends keeps the job
@@ -18,14 +18,9 @@ async function openHeldJob(page: Page, gitlab: GitlabDouble, jobshell: Jobshell,
   await jobshell.signIn();
   await jobshell.app.core.request('settings.update', { idleThresholdS: IDLE_THRESHOLD_S });
   await jobshell.open(page);
-  const job: JobInfo = gitlab.createJob({ user: 'alice', name, mode: 'shell' });
-  const connected = waitForEvent(gitlab, 'terminal-connected', (e) => e.jobId === job.id);
-  const { sessionId } = await jobshell.app.core.request('terminal.open', {
-    target: { kind: 'url', url: job.web_url },
-  });
-  await connected;
+  const { job, sessionId } = await openShellTab(page, gitlab, jobshell, name);
   await endScriptIntoHold(gitlab, job.id);
-  const tab = page.locator(`[role="tab"][id="tab-${sessionId}"]`);
+  const tab = tabOf(page, sessionId);
   const toast = page.locator('.toast', { hasText: `${name} is held open by your terminal` });
   // The core sees the hold at its next log poll, then alerts once the terminal was idle so long.
   await skipUntil(jobshell.clock, (timeout) =>
@@ -51,11 +46,7 @@ test.describe('held-open alerts', () => {
     await expect(toast).toContainText('Your idle terminal is keeping the job running');
     await expect(toast).toContainText(/\d+:\d\d left/);
     await page.screenshot({ path: 'reports/screens/held-alert.png' });
-    const finished = waitForEvent(
-      gitlab,
-      'job-updated',
-      (j) => j.id === job.id && j.status === 'success',
-    );
+    const finished = jobPassed(gitlab, job.id);
     await toast.getByRole('button', { name: 'Release' }).click();
     await finished;
     expect(gitlab.trace(job.id)).toContain('Terminal disconnected');
@@ -73,15 +64,11 @@ test.describe('held-open alerts', () => {
     const sessions = await jobshell.app.core.request('terminal.list', {});
     const session = sessions.find((s) => s.id === sessionId);
     expect(session?.state.kind === 'held' && session.state.hold.kept).toBe(true);
-    const finished = waitForEvent(
-      gitlab,
-      'job-updated',
-      (j) => j.id === job.id && j.status === 'success',
-    );
+    const finished = jobPassed(gitlab, job.id);
     gitlab.timeOutHold(job.id);
     await finished;
     expect(gitlab.trace(job.id)).toContain('terminal session timed out');
-    await expect(page.locator(`[role="tabpanel"][id="pane-${sessionId}"]`)).toContainText(
+    await expect(pane(page, sessionId)).toContainText(
       "The runner's session timeout ended the terminal that was holding the job open.",
     );
   });

@@ -6,32 +6,9 @@
 import WebSocket from 'ws';
 import type { Page } from '@playwright/test';
 import { waitForEvent, type GitlabDouble, type JobInfo } from '../gitlab-double';
-import { expect, test, type Jobshell } from './support/fixtures';
+import { expect, test } from './support/fixtures';
 import { skipUntil } from './support/skip-polls';
-
-/** Opens a job's terminal the way the job list's "Open terminal" does: one bridge request. */
-async function openTerminal(jobshell: Jobshell, job: JobInfo): Promise<string> {
-  const { sessionId } = await jobshell.app.core.request('terminal.open', {
-    target: { kind: 'url', url: job.web_url },
-  });
-  return sessionId;
-}
-
-function tab(page: Page, sessionId: string) {
-  return page.locator(`[role="tab"][id="tab-${sessionId}"]`);
-}
-
-function pane(page: Page, sessionId: string) {
-  return page.locator(`[role="tabpanel"][id="pane-${sessionId}"]`);
-}
-
-/** Everything the session's xterm holds (scrollback and screen), as text. */
-function bufferText(page: Page, sessionId: string): Promise<string> {
-  return page.evaluate(
-    (id) => (globalThis as TestWindow).__jobshellTest?.bufferText(id) ?? '',
-    sessionId,
-  );
-}
+import { bufferText, openTerminal, pane, tab } from './support/terminals';
 
 async function expectBuffer(
   page: Page,
@@ -56,11 +33,6 @@ async function typeLine(page: Page, sessionId: string, jobId: number, line: stri
   await pane(page, sessionId).locator('.terminal-slot').click();
   await page.keyboard.type(line);
   await page.keyboard.press('Enter');
-}
-
-/** The browser-mode test hook (src/renderer/terminal/xterm/test-hook.ts), as seen from the test. */
-interface TestWindow {
-  readonly __jobshellTest?: { bufferText(sessionId: string): string | null };
 }
 
 function createJob(gitlab: GitlabDouble, name: string): JobInfo {

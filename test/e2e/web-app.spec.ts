@@ -4,47 +4,18 @@
  * job list that fits a 1280×800 window.
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { waitForEvent, type GitlabDouble, type JobInfo } from '../gitlab-double';
+import { endScriptIntoHold, type GitlabDouble } from '../gitlab-double';
 import { expect, test, type Jobshell } from './support/fixtures';
-import { endScriptIntoHold } from './support/runner-hold';
 import { skipUntil } from './support/skip-polls';
+import { openShellTab, pane, tab } from './support/terminals';
 
 /** The smallest idle threshold the settings allow: a real user's pause. */
 const IDLE_THRESHOLD_S = 10;
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
-function tab(page: Page, sessionId: string) {
-  return page.locator(`[role="tab"][id="tab-${sessionId}"]`);
-}
-
-function pane(page: Page, sessionId: string) {
-  return page.locator(`[role="tabpanel"][id="pane-${sessionId}"]`);
-}
-
 function sidebar(page: Page) {
   return page.getByRole('complementary', { name: 'Running jobs' });
-}
-
-async function openTerminal(jobshell: Jobshell, job: JobInfo): Promise<string> {
-  const { sessionId } = await jobshell.app.core.request('terminal.open', {
-    target: { kind: 'url', url: job.web_url },
-  });
-  return sessionId;
-}
-
-async function connectedTerminal(
-  page: Page,
-  gitlab: GitlabDouble,
-  jobshell: Jobshell,
-  name: string,
-): Promise<{ job: JobInfo; sessionId: string }> {
-  const job = gitlab.createJob({ user: 'alice', name, mode: 'shell' });
-  const connected = waitForEvent(gitlab, 'terminal-connected', (e) => e.jobId === job.id);
-  const sessionId = await openTerminal(jobshell, job);
-  await connected;
-  await expect(tab(page, sessionId).locator('.status-badge')).toHaveAttribute('data-state', 'open');
-  return { job, sessionId };
 }
 
 test.describe('browser keymap', () => {
@@ -61,8 +32,8 @@ test.describe('browser keymap', () => {
     await expect(keys).toContainText('Alt+Shift+W');
     await expect(keys).not.toContainText('Ctrl');
 
-    const a = await connectedTerminal(page, gitlab, jobshell, 'alpha');
-    const b = await connectedTerminal(page, gitlab, jobshell, 'beta');
+    const a = await openShellTab(page, gitlab, jobshell, 'alpha');
+    const b = await openShellTab(page, gitlab, jobshell, 'beta');
     await expect(tab(page, a.sessionId)).toHaveAttribute('title', /Alt\+1 to switch here/);
     await pane(page, b.sessionId).locator('.terminal-slot').click();
 
@@ -122,7 +93,7 @@ test.describe('links', () => {
     await context.route(/\/-\/jobs\/\d+$/, (route) =>
       route.fulfill({ contentType: 'text/html', body: '<title>job page</title>' }),
     );
-    const { job, sessionId } = await connectedTerminal(page, gitlab, jobshell, 'linked');
+    const { job, sessionId } = await openShellTab(page, gitlab, jobshell, 'linked');
     const link = pane(page, sessionId).getByRole('link', { name: 'Open job in GitLab' });
     await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
     const fromToolbar = context.waitForEvent('page');
@@ -212,7 +183,7 @@ async function holdJob(page: Page, gitlab: GitlabDouble, jobshell: Jobshell, nam
   await jobshell.signIn();
   await jobshell.app.core.request('settings.update', { idleThresholdS: IDLE_THRESHOLD_S });
   await jobshell.open(page);
-  const { job } = await connectedTerminal(page, gitlab, jobshell, name);
+  const { job } = await openShellTab(page, gitlab, jobshell, name);
   await endScriptIntoHold(gitlab, job.id);
   const toast = page.locator('.toast', { hasText: `${name} is held open by your terminal` });
   // The core sees the hold at its next log poll and alerts once the terminal is idle: skip to it.

@@ -8,7 +8,7 @@ import { createDecipheriv, pbkdf2Sync } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { waitForEvent } from '../gitlab-double';
+import { endScriptIntoHold, jobPassed, waitForEvent } from '../gitlab-double';
 import { StandinApplication } from '../electron-standin/host/standin-app';
 import { harness, openTerminal, request, signInThroughGitlab, type Harness } from './desktop-flow';
 
@@ -98,12 +98,7 @@ test('a held job: OS notification with Release/Keep, tray "held" with the countd
   expect(alert.actions).toEqual(['Release', 'Keep']);
   expect(alert.title).toContain('integration');
 
-  const finished = waitForEvent(
-    h.gitlab,
-    'job-updated',
-    (j) => j.id === job.id && j.status === 'success',
-    30_000,
-  );
+  const finished = jobPassed(h.gitlab, job.id, 30_000);
   await app.notificationAction(alert.id, 'Release');
   await finished;
   // Withdrawn: the notification acted on is closed by the app (notifications.act, on main now).
@@ -231,12 +226,6 @@ async function holdIntegrationJob() {
   await signInThroughGitlab(desktop, h.gitlab, 'alice');
   await request(desktop.window, 'settings.update', { idleThresholdS: IDLE_THRESHOLD_S });
   const job = await openTerminal(desktop, h.gitlab, 'integration');
-  const held = waitForEvent(
-    h.gitlab,
-    'log',
-    (e) => e.jobId === job.id && e.line.includes('Terminal is connected'),
-  );
-  h.gitlab.endScript(job.id);
-  await held;
+  await endScriptIntoHold(h.gitlab, job.id);
   return { desktop, job };
 }

@@ -64,18 +64,15 @@ export interface SignedIn {
 }
 
 /**
- * Adds the account as a user does: Add account → Sign in with GitLab → GitLab's own page in the
- * sign-in window (password, and the code for a two-factor user) → the window closes by itself.
+ * Add account → Sign in with GitLab → Sign in and add (trusting the certificate when asked to):
+ * resolves with GitLab's sign-in window once it shows GitLab's sign-in page.
  */
-export async function signInThroughGitlab(
-  desktop: Desktop,
+export async function startWebSignIn(
+  desktop: { readonly app: { waitForWindow(): Promise<Page> }; readonly window: Page },
   gitlab: GitlabDouble,
-  username: string,
   options: { readonly trustCertificate?: boolean } = {},
-): Promise<SignedIn> {
+): Promise<Page> {
   const { app, window } = desktop;
-  const user = gitlab.info.users.find((u) => u.username === username);
-  if (user === undefined) throw new Error(`The double has no user ${username}`);
   await window.getByRole('button', { name: 'Add account' }).click();
   const dialog = window.getByRole('dialog', { name: 'Add GitLab account' });
   await dialog.getByLabel('GitLab URL').fill(gitlab.url);
@@ -88,6 +85,23 @@ export async function signInThroughGitlab(
   }
   const signIn = await opened;
   await expect(signIn).toHaveURL(`${gitlab.url}/users/sign_in`);
+  return signIn;
+}
+
+/**
+ * Adds the account as a user does: Add account → Sign in with GitLab → GitLab's own page in the
+ * sign-in window (password, and the code for a two-factor user) → the window closes by itself.
+ */
+export async function signInThroughGitlab(
+  desktop: Desktop,
+  gitlab: GitlabDouble,
+  username: string,
+  options: { readonly trustCertificate?: boolean } = {},
+): Promise<SignedIn> {
+  const { window } = desktop;
+  const user = gitlab.info.users.find((u) => u.username === username);
+  if (user === undefined) throw new Error(`The double has no user ${username}`);
+  const signIn = await startWebSignIn(desktop, gitlab, options);
   await expect(signIn.getByRole('heading', { name: 'Sign in to GitLab' })).toBeVisible();
   await signIn.locator('#user_login').fill(user.username);
   await signIn.locator('#user_password').fill(user.password);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startGitlabDouble, type GitlabDouble } from '../gitlab-double';
 import { desktopBackends, launchDesktop, type Backend, type DesktopApp } from './desktop';
+import { startWebSignIn } from './desktop-flow';
 
 interface Running {
   readonly app: DesktopApp;
@@ -30,26 +31,12 @@ async function launch(backend: Backend): Promise<Running> {
   };
 }
 
-/** Fills the add dialog for the web sign-in and waits for GitLab's sign-in window. */
-async function startWebSignIn(running: Running): Promise<Page> {
-  const { app, window, gitlab } = running;
-  await window.getByRole('button', { name: 'Add account' }).click();
-  const dialog = window.getByRole('dialog', { name: 'Add GitLab account' });
-  await dialog.getByLabel('GitLab URL').fill(gitlab.url);
-  await expect(dialog.getByRole('radio', { name: 'Sign in with GitLab' })).toBeChecked();
-  const opened = app.waitForWindow();
-  await dialog.getByRole('button', { name: 'Sign in and add' }).click();
-  const signIn = await opened;
-  await expect(signIn).toHaveURL(`${gitlab.url}/users/sign_in`);
-  return signIn;
-}
-
 for (const backend of desktopBackends()) {
   test.describe(`Electron sign-in window (${backend})`, () => {
     test('signs in on GitLab’s own page, reads the session from its partition, and closes', async () => {
       const running = await launch(backend);
       try {
-        const signIn = await startWebSignIn(running);
+        const signIn = await startWebSignIn(running, running.gitlab);
         // The GitLab page runs with no Node and no preload bridge.
         const exposed = await signIn.evaluate(() => ({
           require: typeof (globalThis as { require?: unknown }).require,
@@ -84,7 +71,7 @@ for (const backend of desktopBackends()) {
     test('closing the sign-in window cancels, and nothing is added', async () => {
       const running = await launch(backend);
       try {
-        const signIn = await startWebSignIn(running);
+        const signIn = await startWebSignIn(running, running.gitlab);
         await signIn.close();
         const dialog = running.window.getByRole('dialog', { name: 'Add GitLab account' });
         await expect(dialog.getByRole('alert')).toHaveText('Sign-in was cancelled.');

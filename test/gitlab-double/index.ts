@@ -5,9 +5,16 @@
  */
 export { startGitlabDouble } from './double';
 export type { GitlabDouble } from './core/double-api';
-export { DoubleEvents, waitForEvent, DEFAULT_WAIT_TIMEOUT_MS } from './core/events';
+export {
+  DoubleEvents,
+  waitForEvent,
+  endScriptIntoHold,
+  jobPassed,
+  DEFAULT_WAIT_TIMEOUT_MS,
+} from './core/events';
 export { DoubleInputError, UnknownJobError } from './core/errors';
 export { goDuration } from './runner/go-duration';
+export { mulberry32 } from './core/mulberry32';
 export { SERVER_SUBPROTOCOLS } from './workhorse/framing';
 export type {
   AdminJobView,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  endScriptIntoHold,
   goDuration,
   startGitlabDouble,
   waitForEvent,
@@ -117,13 +118,7 @@ describe('§8.3 runner hold semantics', () => {
 
   it('8.3-28: the client disconnecting during the hold logs "Terminal disconnected" and the job finishes with its script result', async () => {
     const { jobId, client } = await attached(double, 'kubernetes', { exit_code: 1 });
-    const hold = waitForEvent(
-      double,
-      'log',
-      (e) => e.jobId === jobId && e.line.includes('Terminal is connected'),
-    );
-    double.endScript(jobId);
-    await hold;
+    await endScriptIntoHold(double, jobId);
     const disconnected = waitForEvent(
       double,
       'log',
@@ -190,13 +185,7 @@ describe('§8.3 runner hold semantics', () => {
 
   it('8.3-30: cancel during the hold drops the client (1006), the job is canceled, no terminal line is added', async () => {
     const { jobId, client } = await attached(double, 'shell');
-    const hold = waitForEvent(
-      double,
-      'log',
-      (e) => e.jobId === jobId && e.line.includes('Terminal is connected'),
-    );
-    double.endScript(jobId);
-    await hold;
+    await endScriptIntoHold(double, jobId);
     const canceled = waitForEvent(
       double,
       'job-updated',

@@ -2,12 +2,14 @@ import {
   ContractError,
   type EventName,
   type EventPayload,
+  type EventPayloads,
   type NotificationName,
   type NotificationParams,
   type RequestName,
   type RequestParams,
   type RequestResult,
 } from '../../shared/contract';
+import { createEmitter } from '../../shared/event-emitter';
 import type { RawBridge } from '../../shared/raw-bridge';
 
 /** The renderer's only way to the core. Which transport is underneath is known to nothing else. */
@@ -25,14 +27,15 @@ export const BRIDGE_CLOSED = 'bridge.closed';
 
 /** Types a transport's raw surface; failures become ContractErrors with the core's sentence. */
 export function createBridge(raw: RawBridge, kind: Bridge['kind']): Bridge {
-  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const events = createEmitter<EventPayloads>();
   const disconnectListeners = new Set<() => void>();
   raw.onEvent((name, payload) => {
     if (name === BRIDGE_CLOSED) {
       for (const listener of disconnectListeners) listener();
       return;
     }
-    for (const listener of listeners.get(name) ?? []) listener(payload);
+    // The transport carries the core's events untyped; their names and payloads are the contract's.
+    events.emit(name as EventName, payload as never);
   });
   return {
     kind,
@@ -44,18 +47,7 @@ export function createBridge(raw: RawBridge, kind: Bridge['kind']): Bridge {
     notify: (name, params) => {
       raw.notify(name, params);
     },
-    on: (event, listener) => {
-      let set = listeners.get(event);
-      if (set === undefined) {
-        set = new Set();
-        listeners.set(event, set);
-      }
-      const entry = listener as (payload: unknown) => void;
-      set.add(entry);
-      return () => {
-        set.delete(entry);
-      };
-    },
+    on: events.on,
     onDisconnect: (listener) => {
       disconnectListeners.add(listener);
       return () => disconnectListeners.delete(listener);

@@ -62,3 +62,37 @@ export function waitForEvent<K extends DoubleEventName>(
     });
   });
 }
+
+/** What the runner logs when it holds a finished job open (docs/gitlab-terminal-protocol.md §8.3). */
+const HOLD_LOG_LINE = 'Terminal is connected';
+
+/**
+ * Ends the job's script while a terminal is attached and resolves once the runner holds the job
+ * open for it (its log says "Terminal is connected, will time out in …").
+ */
+export async function endScriptIntoHold(
+  double: { readonly events: DoubleEvents; endScript(jobId: number): void },
+  jobId: number,
+): Promise<void> {
+  const held = waitForEvent(
+    double,
+    'log',
+    (e) => e.jobId === jobId && e.line.includes(HOLD_LOG_LINE),
+  );
+  double.endScript(jobId);
+  await held;
+}
+
+/** Call it BEFORE the action that finishes the job: resolves once the job has passed. */
+export function jobPassed(
+  double: { readonly events: DoubleEvents },
+  jobId: number,
+  timeoutMs: number = DEFAULT_WAIT_TIMEOUT_MS,
+): Promise<DoubleEventMap['job-updated']> {
+  return waitForEvent(
+    double,
+    'job-updated',
+    (j) => j.id === jobId && j.status === 'success',
+    timeoutMs,
+  );
+}

@@ -5,19 +5,8 @@ import {
   RANDOM_CUT_ONE_IN,
   RANDOM_UTF8_SPLIT_ONE_IN,
 } from '../core/constants';
+import { mulberry32 } from '../core/mulberry32';
 import type { Utf8SplitMode } from '../core/types';
-
-/** mulberry32: tiny, fast and seedable, so 'random' chunking is reproducible. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Length of the UTF-8 sequence a lead byte starts, or 0 for ASCII and continuation bytes. */
 function sequenceLength(lead: number): number {

@@ -34,8 +34,10 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
   const random = deps.random ?? Math.random;
   // Writes with only a web session carry its CSRF token; one fetch per session, not per click.
   const csrf = new CsrfTokens();
+  // A connection carries the client's credentials: base URL, cookie, token with its scopes, network.
   const makeClient =
-    deps.createClient ?? ((c: AccountConnection) => accountClient(deps.http, c, clock, csrf));
+    deps.createClient ??
+    ((c: AccountConnection): GitlabClient => createGitlabClient(deps.http, c, { clock, csrf }));
   const listeners = new Set<(jobs: readonly AccountJobs[]) => void>();
   let published: readonly AccountJobs[] = [];
   let visible = true;
@@ -144,19 +146,4 @@ function keepUnchanged(next: AccountJobs, previous: AccountJobs | undefined): Ac
   return bothOk && sameValue({ ...next, updatedAt: null }, { ...previous, updatedAt: null })
     ? previous
     : next;
-}
-
-/** The real GitLab client for one account's connection. */
-function accountClient(
-  http: HttpTransport,
-  c: AccountConnection,
-  clock: Clock,
-  csrf: CsrfTokens,
-): GitlabClient {
-  const { baseUrl, cookieHeader, token, network, tokenScopes } = c;
-  return createGitlabClient(
-    http,
-    { baseUrl, cookieHeader, token, network, tokenScopes },
-    { clock, csrf },
-  );
 }

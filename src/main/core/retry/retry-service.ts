@@ -61,7 +61,9 @@ export function createRetryService(deps: RetryServiceDeps): RetryService {
   const entries = new Map<string, Entry>();
   const starting = new Map<string, Promise<RetryView>>();
   const listeners = new Set<(retries: readonly RetryView[]) => void>();
-  const clientOf = (c: AccountConnection): GitlabClient => accountClient(deps, c, csrf);
+  // A connection carries the client's credentials: base URL, cookie, token with its scopes, network.
+  const clientOf = (c: AccountConnection): GitlabClient =>
+    createGitlabClient(deps.http, c, { clock, csrf, userAgent: deps.userAgent });
 
   const list = (): readonly RetryView[] => {
     forgetEnded(entries, clock.now());
@@ -161,20 +163,6 @@ async function checkTarget(
   } catch (error) {
     throw toContractError(error);
   }
-}
-
-/** The GitLab client of one account's connection, for this service's calls. */
-function accountClient(
-  deps: RetryServiceDeps,
-  c: AccountConnection,
-  csrf: CsrfTokens,
-): GitlabClient {
-  const { baseUrl, cookieHeader, token, network, tokenScopes } = c;
-  return createGitlabClient(
-    deps.http,
-    { baseUrl, cookieHeader, token, network, tokenScopes },
-    { clock: deps.clock, csrf, userAgent: deps.userAgent },
-  );
 }
 
 /** The job a target names, with the account it belongs to and a client for it. */

@@ -1,5 +1,5 @@
 import './common.css';
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Icon } from '../../terminal/workspace/icons';
 
 export interface MenuItem {
@@ -11,17 +11,33 @@ export interface MenuItem {
   readonly disabled?: boolean;
   /** Why it is disabled, or what it does, as a tooltip. */
   readonly title?: string;
+  /** A muted aside after the label: a count, a file format. */
+  readonly hint?: string;
 }
 
 /**
- * A "More actions" button with a drop-down menu: secondary actions of a compact row or card.
- * Arrow keys move between items, Escape closes and gives focus back to the button.
+ * A labelled toolbar button that opens the menu instead of the "More actions" dots: its visible
+ * content names it, and its menu is the wider toolbar drop-down with the hints at the right.
+ */
+export interface MenuTrigger {
+  readonly className: string;
+  readonly title: string;
+  readonly content: ReactNode;
+}
+
+/**
+ * A button with a drop-down menu: by default the "More actions" dots of a compact row or card,
+ * or a toolbar's own labelled button (`trigger`). Opening focuses the first item, arrow keys move
+ * between items, Escape closes and gives focus back to the button, a press outside closes.
  */
 export function ActionMenu(props: {
+  /** The menu's name; also the dots' name, as they have no text. */
   readonly label: string;
   readonly items: readonly MenuItem[];
   readonly className?: string;
+  readonly trigger?: MenuTrigger;
 }) {
+  const { trigger } = props;
   const [open, setOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -67,9 +83,9 @@ export function ActionMenu(props: {
       <button
         ref={buttonRef}
         type="button"
-        className="menu-button"
-        aria-label={props.label}
-        title={props.label}
+        className={trigger?.className ?? 'menu-button'}
+        aria-label={trigger === undefined ? props.label : undefined}
+        title={trigger?.title ?? props.label}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
@@ -79,10 +95,15 @@ export function ActionMenu(props: {
         }}
         onDoubleClick={(e) => e.stopPropagation()}
       >
-        <Icon name="more" />
+        {trigger?.content ?? <Icon name="more" />}
       </button>
       {open && (
-        <div className="menu action-menu" role="menu" id={menuId} aria-label={props.label}>
+        <div
+          className={trigger === undefined ? 'menu action-menu' : 'menu'}
+          role="menu"
+          id={menuId}
+          aria-label={props.label}
+        >
           {props.items.map((item) => (
             <button
               key={item.id}
@@ -99,6 +120,12 @@ export function ActionMenu(props: {
               }}
             >
               {item.label}
+              {item.hint !== undefined && (
+                <>
+                  {' '}
+                  <small>{item.hint}</small>
+                </>
+              )}
             </button>
           ))}
         </div>

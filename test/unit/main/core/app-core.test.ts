@@ -1,14 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppCore } from '../../../../src/main/core/app-core';
-import { composeCore } from '../../../../src/main/core/compose';
-import { nodeNetwork } from '../../../../src/main/node';
 import type { SecretStore } from '../../../../src/main/core/ports';
-import {
-  createMemorySecretStore,
-  createMemorySettingsStore,
-} from '../../../../src/main/core/storage/memory-stores';
+import { createMemorySecretStore } from '../../../../src/main/core/storage/memory-stores';
 import type { SecretStorageInfo } from '../../../../src/shared/models';
-import { captureLogger } from '../../support/capture-logger';
+import { composeTestCore } from '../../support/test-core';
 
 const MEMORY: SecretStorageInfo = {
   kind: 'memory',
@@ -43,18 +38,7 @@ function switchableSecrets(): SecretStore & { optedIn: number } {
 }
 
 function core(secrets: SecretStore): AppCore {
-  return composeCore({
-    version: 'test',
-    mode: 'electron',
-    platform: 'linux',
-    secrets,
-    store: createMemorySettingsStore(),
-    logger: captureLogger(),
-    notifier: { show: () => undefined, close: () => undefined },
-    webSignIn: null,
-    openExternal: () => Promise.resolve(),
-    network: nodeNetwork(),
-  });
+  return composeTestCore({ secrets });
 }
 
 describe('AppCore', () => {

@@ -4,18 +4,6 @@
  * send. Deterministic (seeded), so a failure names a case that can be replayed.
  */
 
-/** A small seeded generator (mulberry32): the same seed gives the same cases. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 export interface Target {
   readonly host: string;
   readonly origin: string;

@@ -11,9 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startBrowserMode, type BrowserMode } from '../../../../src/main/web/browser-mode';
 import type { OutputChunk } from '../../../../src/shared/models';
-import { startGitlabDouble, type GitlabDouble } from '../../../gitlab-double';
+import { mulberry32, startGitlabDouble, type GitlabDouble } from '../../../gitlab-double';
 import { captureLogger } from '../../support/capture-logger';
-import { malformedFrame, malformedRequest, seeded, type Target } from './fuzz-requests';
+import { malformedFrame, malformedRequest, type Target } from './fuzz-requests';
 
 const SEED = 0x13;
 /** Requests and upgrades over raw TCP. */
@@ -143,7 +143,7 @@ describe('browser mode under malformed input (fuzz)', () => {
     const output = collect(sessionId);
     await output.waitFor(`job-${job.id}$ `);
 
-    const random = seeded(SEED);
+    const random = mulberry32(SEED);
     const cases = Array.from({ length: REQUESTS }, () => malformedRequest(random, target));
     const statuses = await inParallel(REQUESTS, (i) =>
       exchange(port, Buffer.from(cases[i] ?? '', 'latin1')),

@@ -7,17 +7,11 @@ import { createNodeHttpTransport } from '../../../../../src/main/node/net/node-h
 import type { HttpTransport } from '../../../../../src/main/core/ports';
 import { startGitlabDouble, type GitlabDouble } from '../../../../gitlab-double';
 import { FakeClock } from '../../../support/fake-clock';
-import { createHarness, nextChange, type Harness } from './service-harness';
+import { rejectionOf } from '../../../support/rejection';
+import { createHarness, nextChange, withTokenFields, type Harness } from './service-harness';
 
-async function refusal(promise: Promise<unknown>): Promise<ContractError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ContractError) return error;
-    throw error;
-  }
-  throw new Error('expected a ContractError');
-}
+const refusal = (promise: Promise<unknown>): Promise<ContractError> =>
+  rejectionOf(promise, ContractError);
 
 const doubles: GitlabDouble[] = [];
 const harnesses: Harness[] = [];
@@ -148,16 +142,8 @@ describe('accounts service: sessions over time', () => {
     const alice = userOf(gl, 0);
     const DAY = 86_400_000;
     const clock = new FakeClock(Date.UTC(2026, 0, 1, 12));
-    const real = createNodeHttpTransport();
     // The double's tokens never expire: report an expiry date, as GitLab would.
-    const http: HttpTransport = async (request) => {
-      const response = await real(request);
-      if (!request.url.endsWith('/personal_access_tokens/self')) return response;
-      return {
-        ...response,
-        body: JSON.stringify({ ...JSON.parse(response.body), expires_at: '2026-01-10' }),
-      };
-    };
+    const http = withTokenFields({ expires_at: '2026-01-10' });
     const h = harness({ http, clock });
     const view = await h.service.add({
       baseUrl: gl.url,

@@ -2,9 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ContractError } from '../../../../../src/shared/contract';
-import { createNodeHttpTransport } from '../../../../../src/main/node/net/node-http-transport';
 import type {
-  HttpTransport,
   SecretStore,
   SettingsStore,
   SignInCookie,
@@ -15,17 +13,11 @@ import {
   createMemorySettingsStore,
 } from '../../../../../src/main/core/storage/memory-stores';
 import { startGitlabDouble, type GitlabDouble } from '../../../../gitlab-double';
-import { createHarness, type Harness } from './service-harness';
+import { createHarness, withTokenFields, type Harness } from './service-harness';
+import { rejectionOf } from '../../../support/rejection';
 
-async function refusal(promise: Promise<unknown>): Promise<ContractError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ContractError) return error;
-    throw error;
-  }
-  throw new Error('expected a ContractError');
-}
+const refusal = (promise: Promise<unknown>): Promise<ContractError> =>
+  rejectionOf(promise, ContractError);
 
 describe('accounts service: adding accounts (double with relative root /gitlab)', () => {
   let gl: GitlabDouble;
@@ -168,19 +160,7 @@ describe('accounts service: adding accounts (double with relative root /gitlab)'
 
   it('names an expired token (GitLab reports the date)', async () => {
     // The double's tokens never expire: give this answer a past expiry date, as GitLab would report it.
-    const real = createNodeHttpTransport();
-    const http: HttpTransport = async (request) => {
-      const response = await real(request);
-      if (!request.url.endsWith('/personal_access_tokens/self')) return response;
-      return {
-        ...response,
-        body: JSON.stringify({
-          ...JSON.parse(response.body),
-          expires_at: '2020-01-01',
-          active: false,
-        }),
-      };
-    };
+    const http = withTokenFields({ expires_at: '2020-01-01', active: false });
     h = createHarness({ http });
     const error = await refusal(
       h.service.add({
@@ -194,15 +174,7 @@ describe('accounts service: adding accounts (double with relative root /gitlab)'
   });
 
   it('names a token without read_api or api', async () => {
-    const real = createNodeHttpTransport();
-    const http: HttpTransport = async (request) => {
-      const response = await real(request);
-      if (!request.url.endsWith('/personal_access_tokens/self')) return response;
-      return {
-        ...response,
-        body: JSON.stringify({ ...JSON.parse(response.body), scopes: ['read_user'] }),
-      };
-    };
+    const http = withTokenFields({ scopes: ['read_user'] });
     h = createHarness({ http });
     const error = await refusal(
       h.service.add({

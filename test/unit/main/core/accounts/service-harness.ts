@@ -111,3 +111,17 @@ export function nextChange(
     });
   });
 }
+
+/**
+ * The real transport, except that GitLab's answer about the token itself
+ * (`/personal_access_tokens/self`) carries `fields` over the double's: the double's tokens never
+ * expire and keep their scopes, a real GitLab's may not.
+ */
+export function withTokenFields(fields: Readonly<Record<string, unknown>>): HttpTransport {
+  const real = createNodeHttpTransport();
+  return async (request) => {
+    const response = await real(request);
+    if (!request.url.endsWith('/personal_access_tokens/self')) return response;
+    return { ...response, body: JSON.stringify({ ...JSON.parse(response.body), ...fields }) };
+  };
+}

@@ -9,18 +9,12 @@ import { GitlabError } from '../../../../../src/main/core/gitlab/gitlab-error';
 import { createNodeHttpTransport } from '../../../../../src/main/node/net/node-http-transport';
 import { DIRECT_NETWORK } from '../../../../../src/main/core/ports';
 import { startGitlabDouble, type GitlabDouble } from '../../../../gitlab-double';
+import { rejectionOf } from '../../../support/rejection';
 
 const http = createNodeHttpTransport();
 
-async function failure(promise: Promise<unknown>): Promise<GitlabError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof GitlabError) return error;
-    throw error;
-  }
-  throw new Error('expected a GitlabError');
-}
+const failure = (promise: Promise<unknown>): Promise<GitlabError> =>
+  rejectionOf(promise, GitlabError);
 
 describe('GitLab client against the double (relative root /gitlab)', () => {
   let gl: GitlabDouble;

@@ -5,30 +5,17 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppCore } from '../../../../../src/main/core/app-core';
-import { composeCore } from '../../../../../src/main/core/compose';
-import {
-  createMemorySecretStore,
-  createMemorySettingsStore,
-} from '../../../../../src/main/core/storage/memory-stores';
-import { nodeNetwork } from '../../../../../src/main/node';
+import { createMemorySecretStore } from '../../../../../src/main/core/storage/memory-stores';
 import type { EventName, EventPayload } from '../../../../../src/shared/contract';
 import type { RetryView } from '../../../../../src/shared/models';
 import { startGitlabDouble, waitForEvent, type GitlabDouble } from '../../../../gitlab-double';
 import { FAILURE_REPORT } from '../../../../gitlab-double/runner/failure-traces';
-import { captureLogger } from '../../../support/capture-logger';
+import { composeTestCore } from '../../../support/test-core';
 
 function core(): AppCore {
-  return composeCore({
-    version: 'test',
+  return composeTestCore({
     mode: 'browser',
-    platform: 'linux',
     secrets: createMemorySecretStore({ kind: 'memory', encrypted: false, warning: null }),
-    store: createMemorySettingsStore(),
-    logger: captureLogger(),
-    notifier: { show: () => undefined, close: () => undefined },
-    webSignIn: null,
-    openExternal: () => Promise.resolve(),
-    network: nodeNetwork(),
   });
 }
 

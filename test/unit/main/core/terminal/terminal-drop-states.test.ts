@@ -5,7 +5,7 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { waitForEvent } from '../../../../gitlab-double';
+import { endScriptIntoHold, jobPassed, waitForEvent } from '../../../../gitlab-double';
 import { ACCOUNT_REMOVED } from '../../../../../src/main/core/terminal/close-reasons';
 import type { SessionState } from '../../../../../src/shared/models';
 import {
@@ -113,18 +113,8 @@ describe('closeAccount', () => {
 
   it('finishes a job the removed account’s terminal was holding', async () => {
     const { harness, jobId } = await openShell({});
-    const held = waitForEvent(
-      harness.gl,
-      'log',
-      (e) => e.jobId === jobId && e.line.includes('Terminal is connected'),
-    );
-    harness.gl.endScript(jobId);
-    await held;
-    const finished = waitForEvent(
-      harness.gl,
-      'job-updated',
-      (j) => j.id === jobId && j.status === 'success',
-    );
+    await endScriptIntoHold(harness.gl, jobId);
+    const finished = jobPassed(harness.gl, jobId);
     harness.service.closeAccount('acc-alice', ACCOUNT_REMOVED);
     await finished;
   });

@@ -5,7 +5,7 @@
  * the real one, it hands its notifications to the service as one stream for all sessions.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { waitForEvent } from '../../../../gitlab-double';
+import { jobPassed } from '../../../../gitlab-double';
 import type { HoldTracker, SessionHold } from '../../../../../src/main/core/hold/hold-seam';
 import { lastTerminalLogEvent } from '../../../../../src/main/core/job-log/trace-lines';
 import type { AppNotification, HoldInfo } from '../../../../../src/shared/models';
@@ -81,17 +81,22 @@ function holdAsSoonAsLogged(notify: (n: AppNotification) => void): HoldTracker {
   };
 }
 
+/** The service with the stand-in tracker and its stream, polling the job log quickly. */
+async function startWithStandIn(): Promise<Harness> {
+  const stream = notificationStream();
+  h = await startHarness({
+    service: {
+      holdTracker: holdAsSoonAsLogged(stream.emit),
+      holdNotifications: stream.subscribe,
+      tuning: { tracePollMs: 50 },
+    },
+  });
+  return h;
+}
+
 describe('hold seam', () => {
   it('shows the tracker’s hold as the held state and routes keep, focus and release', async () => {
-    const stream = notificationStream();
-    h = await startHarness({
-      service: {
-        holdTracker: holdAsSoonAsLogged(stream.emit),
-        holdNotifications: stream.subscribe,
-        tuning: { tracePollMs: 50 },
-      },
-    });
-    const harness = h;
+    const harness = await startWithStandIn();
     const notifications: AppNotification[] = [];
     harness.service.onNotification((n) => notifications.push(n));
     const job = harness.gl.createJob({ user: 'alice' });
@@ -111,11 +116,7 @@ describe('hold seam', () => {
     await harness.renderer.waitForState(id, 'held', (s) => s.hold.kept);
     expect(harness.service.releaseAllIdle()).toBe(0);
 
-    const finished = waitForEvent(
-      harness.gl,
-      'job-updated',
-      (j) => j.id === job.id && j.status === 'success',
-    );
+    const finished = jobPassed(harness.gl, job.id);
     harness.service.notificationAction(notification?.id ?? '', 'release');
     const closed = await harness.renderer.waitForState(id, 'closed');
     expect(closed.reason.code).toBe('released');
@@ -123,15 +124,7 @@ describe('hold seam', () => {
   });
 
   it('releases every idle held job at once', async () => {
-    const stream = notificationStream();
-    h = await startHarness({
-      service: {
-        holdTracker: holdAsSoonAsLogged(stream.emit),
-        holdNotifications: stream.subscribe,
-        tuning: { tracePollMs: 50 },
-      },
-    });
-    const harness = h;
+    const harness = await startWithStandIn();
     const jobs = [
       harness.gl.createJob({ user: 'alice' }),
       harness.gl.createJob({ user: 'alice', mode: 'kubernetes' }),

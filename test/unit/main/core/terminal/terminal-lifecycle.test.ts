@@ -1,6 +1,6 @@
 /** How sessions end, and reconnects, against the GitLab double. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { waitForEvent } from '../../../../gitlab-double';
+import { endScriptIntoHold, jobPassed, waitForEvent } from '../../../../gitlab-double';
 import {
   FAST_RECONNECT,
   FAST_TUNING,
@@ -28,23 +28,13 @@ async function openOn(
 describe('terminal lifecycle', () => {
   it('closing the tab during a hold releases the job at once', async () => {
     const { harness, id, jobId } = await openOn({});
-    const held = waitForEvent(
-      harness.gl,
-      'log',
-      (e) => e.jobId === jobId && e.line.includes('Terminal is connected'),
-    );
-    harness.gl.endScript(jobId);
-    await held;
+    await endScriptIntoHold(harness.gl, jobId);
     const disconnected = waitForEvent(
       harness.gl,
       'log',
       (e) => e.jobId === jobId && e.line.includes('Terminal disconnected'),
     );
-    const finished = waitForEvent(
-      harness.gl,
-      'job-updated',
-      (j) => j.id === jobId && j.status === 'success',
-    );
+    const finished = jobPassed(harness.gl, jobId);
     const gone = waitForEvent(harness.gl, 'terminal-disconnected', (e) => e.jobId === jobId);
     harness.service.close(id);
     expect(harness.service.list()).toEqual([]);
@@ -55,18 +45,8 @@ describe('terminal lifecycle', () => {
 
   it('release keeps the tab with the reason, and the held job finishes', async () => {
     const { harness, id, jobId } = await openOn({});
-    const held = waitForEvent(
-      harness.gl,
-      'log',
-      (e) => e.jobId === jobId && e.line.includes('Terminal is connected'),
-    );
-    harness.gl.endScript(jobId);
-    await held;
-    const finished = waitForEvent(
-      harness.gl,
-      'job-updated',
-      (j) => j.id === jobId && j.status === 'success',
-    );
+    await endScriptIntoHold(harness.gl, jobId);
+    const finished = jobPassed(harness.gl, jobId);
     harness.service.release(id);
     const state = await harness.renderer.waitForState(id, 'closed');
     expect(state.reason.code).toBe('released');

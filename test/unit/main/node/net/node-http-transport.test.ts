@@ -12,6 +12,7 @@ import {
 } from '../../../../../src/main/core/ports';
 import { startGitlabDouble, type GitlabDouble } from '../../../../gitlab-double';
 import { FakeClock } from '../../../support/fake-clock';
+import { rejectionOf } from '../../../support/rejection';
 import { closedPort, startConnectProxy } from '../../core/net/connect-proxy';
 
 const http = createNodeHttpTransport();
@@ -32,15 +33,8 @@ function get(
   });
 }
 
-async function networkFailure(promise: Promise<unknown>): Promise<NetworkError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof NetworkError) return error;
-    throw error;
-  }
-  throw new Error('expected a NetworkError');
-}
+const networkFailure = (promise: Promise<unknown>): Promise<NetworkError> =>
+  rejectionOf(promise, NetworkError);
 
 /** An https server with a certificate we choose, for the certificate faults the double has no switch for. */
 async function httpsWith(options: {

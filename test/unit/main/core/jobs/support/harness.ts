@@ -19,6 +19,7 @@ import type {
 import { createJobsService } from '../../../../../../src/main/core/jobs/jobs-service';
 import type { AccountJobs } from '../../../../../../src/shared/models';
 import {
+  mulberry32,
   startGitlabDouble,
   type GitlabDouble,
   type GitlabDoubleOptions,
@@ -159,16 +160,9 @@ export function memorySettings(): SettingsStore & { readonly data: Map<string, u
   };
 }
 
-/** A small seeded PRNG (mulberry32), so jitter is the same on every run. */
+/** A seeded random source, so jitter is the same on every run. */
 export function seededRandom(seed = 7): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed);
 }
 
 export type TokenKind = 'api' | 'read_api' | 'none';
