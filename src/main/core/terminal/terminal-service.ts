@@ -80,14 +80,9 @@ export function createTerminalService(deps: TerminalServiceDeps): TerminalServic
   let disposed = false;
   const batcher = new OutputBatcher(clock, events.output);
 
-  const client = (connection: AccountConnection): GitlabClient => {
-    const { baseUrl, cookieHeader, token, network } = connection;
-    return createGitlabClient(
-      deps.http,
-      { baseUrl, cookieHeader, token, network },
-      { userAgent, clock },
-    );
-  };
+  // The whole connection, token scopes included: a write must never go with a read-only token.
+  const client = (connection: AccountConnection): GitlabClient =>
+    createGitlabClient(deps.http, connection, { userAgent, clock });
 
   const routed = routeSessionRequests(registry);
   const notices = createTerminalNotices({
