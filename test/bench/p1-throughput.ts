@@ -7,6 +7,7 @@
 import type { Page } from '@playwright/test';
 import type { BenchMetric, BenchRun } from './bench-types';
 import type { FloodResult } from './page-api';
+import { seedUser } from '../gitlab-double/core/seed-user';
 import { startBaselineProxy } from './support/baseline-proxy';
 import {
   openBaselinePage,
@@ -52,8 +53,7 @@ async function measure(env: BenchEnv, flood: FloodFiles): Promise<Awaited<Return
   const notes: string[] = [];
   const { page, look, summary: jobshell } = await jobshellRuns(env, flood);
   await page.close();
-  const alice = env.double.info.users[0];
-  if (alice === undefined) throw new Error('The double has no users');
+  const alice = seedUser(env.double, 'alice');
   const proxy = await startBaselineProxy({
     upstream: env.double.url,
     cookie: alice.cookie,

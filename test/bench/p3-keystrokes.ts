@@ -6,6 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import type { BenchMetric, BenchReport, BenchRun } from './bench-types';
+import { seedUser } from '../gitlab-double/core/seed-user';
 import { startBaselineProxy } from './support/baseline-proxy';
 import { openBaselinePage, waitForBaselineText } from './support/baseline-page';
 import { withBenchEnv, type BenchEnv } from './support/bench-env';
@@ -169,8 +170,7 @@ export async function baselineLegs(
   env: BenchEnv,
   size: { cols: number; rows: number },
 ): Promise<Measured & { offset: ClockOffset }> {
-  const alice = env.double.info.users[0];
-  if (alice === undefined) throw new Error('The double has no users');
+  const alice = seedUser(env.double, 'alice');
   const proxy = await startBaselineProxy({
     upstream: env.double.url,
     cookie: alice.cookie,

@@ -5,7 +5,7 @@
  */
 import { createJobsService } from '../../src/main/core/jobs/jobs-service';
 import type { JobsService } from '../../src/main/core/services';
-import { startGitlabDouble, type GitlabDouble, type ProjectInfo } from '../gitlab-double';
+import { seedUser, startGitlabDouble, type GitlabDouble, type ProjectInfo } from '../gitlab-double';
 import { captureLogger } from '../unit/support/capture-logger';
 import { FakeClock } from '../unit/support/fake-clock';
 import {
@@ -59,8 +59,7 @@ interface ServiceRun {
 
 async function measureService(): Promise<ServiceRun> {
   const { gl } = await startDouble();
-  const alice = gl.info.users[0];
-  if (alice === undefined) throw new Error('the double has no users');
+  const alice = seedUser(gl, 'alice');
   const clock = new FakeClock(Date.now());
   const http = trackTransport();
   const service: JobsService = createJobsService({
@@ -117,8 +116,7 @@ async function measureService(): Promise<ServiceRun> {
 /** The baseline: list every project's running jobs every 10 s, nothing else. */
 async function measureNaive(): Promise<number> {
   const { gl, projects } = await startDouble();
-  const alice = gl.info.users[0];
-  if (alice === undefined) throw new Error('the double has no users');
+  const alice = seedUser(gl, 'alice');
   const http = trackTransport();
   try {
     gl.resetCounters();

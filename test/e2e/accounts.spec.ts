@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { seedUser } from '../gitlab-double';
 import { expect, test, type Jobshell } from './support/fixtures';
 
 /** A file's text, or '' when it does not exist. */
@@ -51,8 +52,7 @@ test.describe('accounts', () => {
     jobshell,
     gitlab,
   }) => {
-    const alice = gitlab.info.users[0];
-    if (alice === undefined) throw new Error('seed changed');
+    const alice = seedUser(gitlab, 'alice');
     await jobshell.open(page);
     const dialog = await openAddDialog(page);
     await fillAndSubmit(dialog, {
@@ -76,8 +76,7 @@ test.describe('accounts', () => {
   });
 
   test('a wrong token shows its message and saves nothing', async ({ page, jobshell, gitlab }) => {
-    const alice = gitlab.info.users[0];
-    if (alice === undefined) throw new Error('seed changed');
+    const alice = seedUser(gitlab, 'alice');
     await jobshell.open(page);
     const dialog = await openAddDialog(page);
     await fillAndSubmit(dialog, {
@@ -91,8 +90,8 @@ test.describe('accounts', () => {
   });
 
   test('a token of another user is refused by name', async ({ page, jobshell, gitlab }) => {
-    const [alice, bob] = gitlab.info.users;
-    if (alice === undefined || bob === undefined) throw new Error('seed changed');
+    const alice = seedUser(gitlab, 'alice');
+    const bob = seedUser(gitlab, 'bob');
     await jobshell.open(page);
     const dialog = await openAddDialog(page);
     await fillAndSubmit(dialog, { url: gitlab.url, cookie: alice.cookie, token: bob.token });
@@ -121,8 +120,7 @@ test.describe('accounts', () => {
     jobshell,
     gitlab,
   }) => {
-    const alice = gitlab.info.users[0];
-    if (alice === undefined) throw new Error('seed changed');
+    const alice = seedUser(gitlab, 'alice');
     const server: Server = createServer((_req, res) => {
       res
         .writeHead(200, { 'content-type': 'text/html' })
@@ -150,8 +148,7 @@ test.describe('accounts', () => {
   });
 
   test('removing an account deletes its secrets from disk', async ({ page, jobshell, gitlab }) => {
-    const alice = gitlab.info.users[0];
-    if (alice === undefined) throw new Error('seed changed');
+    const alice = seedUser(gitlab, 'alice');
     await jobshell.signIn('alice', { token: 'api' });
     const secretsPath = join(jobshell.dataDir, 'secrets.json');
     expect(await fileText(secretsPath)).toContain(alice.token);
@@ -205,8 +202,7 @@ test.describe('accounts on a self-signed GitLab', () => {
     jobshell,
     gitlab,
   }) => {
-    const alice = gitlab.info.users[0];
-    if (alice === undefined) throw new Error('seed changed');
+    const alice = seedUser(gitlab, 'alice');
     const fingerprint = new X509Certificate(gitlab.info.ca ?? '').fingerprint256;
     await jobshell.open(page);
     const dialog = await openAddDialog(page);

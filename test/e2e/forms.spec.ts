@@ -5,6 +5,7 @@
  * browser's native pop-up, and another user's job is refused before a tab opens.
  */
 import type { Locator, Page } from '@playwright/test';
+import { seedUser } from '../gitlab-double';
 import { expect, test } from './support/fixtures';
 
 /** Words that belong to the contract's validator, never to a user's screen. */
@@ -48,8 +49,7 @@ const BAD_URLS: readonly (readonly [string, RegExp])[] = [
 
 test.describe('add account: every bad input at its field', () => {
   test('bad GitLab URLs', async ({ page, jobshell, gitlab }) => {
-    const alice = gitlab.info.users[0];
-    if (alice === undefined) throw new Error('seed changed');
+    const alice = seedUser(gitlab, 'alice');
     await jobshell.open(page);
     const dialog = await openAddDialog(page);
     const url = urlField(page);
@@ -66,8 +66,7 @@ test.describe('add account: every bad input at its field', () => {
   });
 
   test('a server that is not GitLab', async ({ page, jobshell, gitlab }) => {
-    const alice = gitlab.info.users[0];
-    if (alice === undefined) throw new Error('seed changed');
+    const alice = seedUser(gitlab, 'alice');
     await jobshell.open(page);
     const dialog = await openAddDialog(page);
     const url = urlField(page);
@@ -79,8 +78,8 @@ test.describe('add account: every bad input at its field', () => {
   });
 
   test('tokens: unknown, and of another user', async ({ page, jobshell, gitlab }) => {
-    const [alice, bob] = gitlab.info.users;
-    if (alice === undefined || bob === undefined) throw new Error('seed changed');
+    const alice = seedUser(gitlab, 'alice');
+    const bob = seedUser(gitlab, 'bob');
     await jobshell.open(page);
     const dialog = await openAddDialog(page);
     await dialog.getByRole('textbox', { name: /^GitLab URL/ }).fill(gitlab.url);
@@ -100,8 +99,7 @@ test.describe('add account: every bad input at its field', () => {
   });
 
   test('an empty session and an unparsable CA certificate', async ({ page, jobshell, gitlab }) => {
-    const alice = gitlab.info.users[0];
-    if (alice === undefined) throw new Error('seed changed');
+    const alice = seedUser(gitlab, 'alice');
     await jobshell.open(page);
     const dialog = await openAddDialog(page);
     await dialog.getByRole('textbox', { name: /^GitLab URL/ }).fill(gitlab.url);

@@ -5,7 +5,7 @@
  */
 import WebSocket from 'ws';
 import type { Page } from '@playwright/test';
-import { waitForEvent, type GitlabDouble, type JobInfo } from '../gitlab-double';
+import { seedUser, waitForEvent, type GitlabDouble, type JobInfo } from '../gitlab-double';
 import { expect, test } from './support/fixtures';
 import { skipUntil } from './support/skip-polls';
 import { bufferText, openTerminal, pane, tab } from './support/terminals';
@@ -288,8 +288,7 @@ test.describe('terminal tabs', () => {
     await jobshell.signIn();
     await jobshell.open(page);
     const job = createJob(gitlab, 'taken');
-    const alice = gitlab.info.users.find((u) => u.username === 'alice');
-    if (alice === undefined) throw new Error('the double has no alice');
+    const alice = seedUser(gitlab, 'alice');
     // Another client (say a browser tab) holds the job's only terminal slot.
     const other = new WebSocket(
       `${job.web_url.replace(/^http/, 'ws')}/terminal.ws`,

@@ -7,7 +7,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import { startGitlabDouble, waitForEvent, type GitlabDouble, type JobInfo } from '../gitlab-double';
+import {
+  seedUser,
+  startGitlabDouble,
+  waitForEvent,
+  type GitlabDouble,
+  type JobInfo,
+} from '../gitlab-double';
 import { StandinApplication, type KeyringBackend } from '../electron-standin/host/standin-app';
 
 export interface Desktop {
@@ -99,8 +105,7 @@ export async function signInThroughGitlab(
   options: { readonly trustCertificate?: boolean } = {},
 ): Promise<SignedIn> {
   const { window } = desktop;
-  const user = gitlab.info.users.find((u) => u.username === username);
-  if (user === undefined) throw new Error(`The double has no user ${username}`);
+  const user = seedUser(gitlab, username);
   const signIn = await startWebSignIn(desktop, gitlab, options);
   await expect(signIn.getByRole('heading', { name: 'Sign in to GitLab' })).toBeVisible();
   await signIn.locator('#user_login').fill(user.username);

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { startGitlabDouble, type GitlabDouble } from '../gitlab-double';
+import { seedUser, startGitlabDouble, type GitlabDouble } from '../gitlab-double';
 import { desktopBackends, launchDesktop, type Backend, type DesktopApp } from './desktop';
 import { startWebSignIn } from './desktop-flow';
 
@@ -54,8 +54,7 @@ for (const backend of desktopBackends()) {
           return page.open('https://example.com/') === null;
         });
         expect(opened).toBe(true);
-        const alice = running.gitlab.info.users[0];
-        if (alice === undefined) throw new Error('seed changed');
+        const alice = seedUser(running.gitlab, 'alice');
         await signIn.locator('#user_login').fill(alice.username);
         await signIn.locator('#user_password').fill(alice.password);
         const closed = signIn.waitForEvent('close');

@@ -15,6 +15,7 @@ export {
 export { DoubleInputError, UnknownJobError } from './core/errors';
 export { goDuration } from './runner/go-duration';
 export { mulberry32 } from './core/mulberry32';
+export { seedUser } from './core/seed-user';
 export { SERVER_SUBPROTOCOLS } from './workhorse/framing';
 export type {
   AdminJobView,

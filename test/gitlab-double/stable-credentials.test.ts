@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSummary } from './cli-summary';
-import { startGitlabDouble, type GitlabDouble } from './index';
+import { seedUser, startGitlabDouble, type GitlabDouble } from './index';
 
 const running: GitlabDouble[] = [];
 afterEach(async () => {
@@ -32,10 +32,10 @@ describe('stable start-line credentials', () => {
     const first = await start('demo');
     const again = await start('demo');
     expect(credentials(again)).toEqual(credentials(first));
-    const alice = again.info.users.find((u) => u.username === 'alice');
-    expect(alice?.cookie).toMatch(/^_gitlab_session=[0-9a-f]{32}$/);
-    expect(alice?.token).toMatch(/^glpat-[\w-]{20}$/);
-    expect(await userOf(again, alice?.token ?? '')).toBe('alice');
+    const alice = seedUser(again, 'alice');
+    expect(alice.cookie).toMatch(/^_gitlab_session=[0-9a-f]{32}$/);
+    expect(alice.token).toMatch(/^glpat-[\w-]{20}$/);
+    expect(await userOf(again, alice.token)).toBe('alice');
   });
 
   it('differ between seeds and users, and stay random without a seed', async () => {
@@ -47,10 +47,10 @@ describe('stable start-line credentials', () => {
 
   it('the human summary says what to paste and whether it survives a restart', async () => {
     const double = await start('demo');
-    const alice = double.info.users.find((u) => u.username === 'alice');
+    const alice = seedUser(double, 'alice');
     const stable = startSummary(double.info, true).join('\n');
     expect(stable).toContain(double.info.url);
-    expect(stable).toContain(alice?.cookie ?? 'no alice');
+    expect(stable).toContain(alice.cookie);
     expect(stable).toMatch(/same on every start/);
     expect(startSummary(double.info, false).join('\n')).toMatch(/--stable-credentials/);
   });

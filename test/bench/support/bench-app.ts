@@ -17,6 +17,7 @@ import { createFileSecretStore } from '../../../src/main/node/storage/file-secre
 import { createJsonSettingsStore } from '../../../src/main/node/storage/json-settings-store';
 import { nodeNetwork } from '../../../src/main/node';
 import { startWebServer, type WebServer } from '../../../src/main/web/web-server';
+import { seedUser } from '../../gitlab-double/core/seed-user';
 import type { DoubleProcess } from './double-process';
 import { createSocketTap, type SocketTap } from './socket-tap';
 
@@ -103,8 +104,7 @@ export async function startBenchApp(
 
 /** Signs alice in with her session cookie, as the e2e fixtures do. */
 export function signInAlice(app: BenchApp, double: DoubleProcess): Promise<AccountView> {
-  const alice = double.info.users[0];
-  if (alice === undefined) throw new Error('The double has no users');
+  const alice = seedUser(double, 'alice');
   return app.core.request('accounts.add', {
     baseUrl: double.url,
     session: { kind: 'cookie', value: alice.cookie },

@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { BenchWindow, FloodResult } from '../page-api';
+import { seedUser } from '../../gitlab-double/core/seed-user';
 import { startBaselineProxy } from './baseline-proxy';
 import { openBaselinePage, type TerminalLook } from './baseline-page';
 import type { BenchEnv } from './bench-env';
@@ -89,8 +90,7 @@ export async function directYesRate(
   const path = join(dir, 'yes.bin');
   const lines = Math.ceil(bytes / 3);
   await writeFile(path, 'y\r\n'.repeat(lines));
-  const alice = env.double.info.users[0];
-  if (alice === undefined) throw new Error('The double has no users');
+  const alice = seedUser(env.double, 'alice');
   const proxy = await startBaselineProxy({
     upstream: env.double.url,
     cookie: alice.cookie,

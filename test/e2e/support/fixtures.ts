@@ -12,6 +12,7 @@ import type { LogLevel } from '../../../src/main/core/ports';
 import type { TerminalServiceOptions } from '../../../src/main/core/terminal/terminal-service';
 import type { AccountView } from '../../../src/shared/models';
 import {
+  seedUser,
   startGitlabDouble,
   type GitlabDouble,
   type GitlabDoubleOptions,
@@ -81,8 +82,7 @@ export const test = base.extend<Fixtures>({
       opened,
       logs,
       signIn: async (username = 'alice', options = {}) => {
-        const user = gitlab.info.users.find((u) => u.username === username);
-        if (user === undefined) throw new Error(`The double has no user ${username}`);
+        const user = seedUser(gitlab, username);
         const token =
           options.token === 'api'
             ? user.token

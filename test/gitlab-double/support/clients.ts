@@ -202,11 +202,8 @@ export function terminalUrl(double: GitlabDouble, jobId: number): string {
   return `${jobView(double, jobId).web_url.replace(/^http/, 'ws')}/terminal.ws`;
 }
 
-export function user(double: GitlabDouble, username: string) {
-  const found = double.info.users.find((u) => u.username === username);
-  if (found === undefined) throw new Error(`no user ${username}`);
-  return found;
-}
+/** The double's own tests call the seeded-user lookup `user`. */
+export { seedUser as user } from '../core/seed-user';
 
 /** The first seeded job with this name (see state/seed.ts). */
 export function seededJob(double: GitlabDouble, name: string): number {

@@ -3,7 +3,7 @@
  * GitLab double, with real shells behind it.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startGitlabDouble, waitForEvent, type GitlabDouble } from '../../gitlab-double';
+import { seedUser, startGitlabDouble, waitForEvent, type GitlabDouble } from '../../gitlab-double';
 import { WAIT_MS, PtyRun, cliEnv, runPiped, sessionValue } from './cli-process';
 
 /** Short enough that the hold notice shows a small, recognisable time left. */
@@ -32,8 +32,7 @@ describe('jobshell attach', () => {
 
   beforeAll(async () => {
     gl = await startGitlabDouble({ sessionTimeoutS: SESSION_TIMEOUT_S });
-    const alice = gl.info.users[0];
-    if (alice === undefined) throw new Error('the double has no users');
+    const alice = seedUser(gl, 'alice');
     env = cliEnv({ GITLAB_SESSION: sessionValue(alice.cookie) });
   });
   afterEach(() => {
@@ -216,8 +215,7 @@ describe('jobshell attach on a GitLab under a relative root', () => {
   });
 
   it('finds the root by itself and never prints the session', async () => {
-    const alice = gl.info.users[0];
-    if (alice === undefined) throw new Error('the double has no users');
+    const alice = seedUser(gl, 'alice');
     const session = sessionValue(alice.cookie);
     const job = gl.createJob({ user: 'alice', project: API_PROJECT, mode: 'shell' });
     expect(job.web_url).toContain('/gitlab/acme/platform/api/');

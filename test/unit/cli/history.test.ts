@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCommand } from '../../../src/cli/args';
 import { cliDataDir } from '../../../src/cli/data-dir';
-import { startGitlabDouble, type GitlabDouble } from '../../gitlab-double';
+import { seedUser, startGitlabDouble, type GitlabDouble } from '../../gitlab-double';
 import { cliEnv, runPiped, sessionValue } from './cli-process';
 
 describe('jobshell history', () => {
@@ -18,8 +18,7 @@ describe('jobshell history', () => {
 
   beforeAll(async () => {
     gl = await startGitlabDouble({});
-    const alice = gl.info.users[0];
-    if (alice === undefined) throw new Error('the double has no users');
+    const alice = seedUser(gl, 'alice');
     dataDir = mkdtempSync(path.join(tmpdir(), 'jobshell-history-cli-'));
     env = cliEnv({ GITLAB_SESSION: sessionValue(alice.cookie), JOBSHELL_DATA_DIR: dataDir });
   });

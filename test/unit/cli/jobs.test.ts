@@ -1,6 +1,6 @@
 /** `jobshell jobs` end to end: the real CLI against the GitLab double's seeded and created jobs. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGitlabDouble, type GitlabDouble } from '../../gitlab-double';
+import { seedUser, startGitlabDouble, type GitlabDouble } from '../../gitlab-double';
 import { cliEnv, runPiped, sessionValue } from './cli-process';
 
 const API_PROJECT = 41;
@@ -23,8 +23,7 @@ describe('jobshell jobs', () => {
 
   beforeAll(async () => {
     gl = await startGitlabDouble();
-    const alice = gl.info.users[0];
-    if (alice === undefined) throw new Error('the double has no users');
+    const alice = seedUser(gl, 'alice');
     env = cliEnv({ GITLAB_SESSION: sessionValue(alice.cookie) });
     noSession = gl.createJob({
       user: 'alice',

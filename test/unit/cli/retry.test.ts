@@ -3,7 +3,7 @@
  * --attach) against the GitLab double, with a web session only.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startGitlabDouble, waitForEvent, type GitlabDouble } from '../../gitlab-double';
+import { seedUser, startGitlabDouble, waitForEvent, type GitlabDouble } from '../../gitlab-double';
 import { FAILURE_REPORT } from '../../gitlab-double/runner/failure-traces';
 import { PtyRun, WAIT_MS, cliEnv, runPiped, sessionValue } from './cli-process';
 
@@ -20,8 +20,7 @@ describe('jobshell retry', () => {
 
   beforeAll(async () => {
     gl = await startGitlabDouble();
-    const alice = gl.info.users.find((u) => u.username === 'alice');
-    if (alice === undefined) throw new Error('no alice');
+    const alice = seedUser(gl, 'alice');
     env = cliEnv({ GITLAB_SESSION: sessionValue(alice.cookie) });
   });
   afterEach(() => {

@@ -116,7 +116,7 @@ export function TabStrip(props: TabStripProps) {
             <StatusBadge state={session.state} now={props.now} />
             {props.onToggleBroadcast !== undefined && (
               <button
-                className={`tab-broadcast${target === undefined ? '' : ' on'}`}
+                className={`tab-button tab-broadcast${target === undefined ? '' : ' on'}`}
                 aria-label={`Broadcast to ${session.jobName}`}
                 aria-pressed={target !== undefined}
                 title={target === undefined ? 'Add to the broadcast' : 'Remove from the broadcast'}
@@ -130,7 +130,7 @@ export function TabStrip(props: TabStripProps) {
               </button>
             )}
             <button
-              className="tab-close"
+              className="tab-button tab-close"
               aria-label={`Close ${session.jobName}`}
               title={`Close (${chordText(props.keymap.chord('close'))})`}
               draggable={false}

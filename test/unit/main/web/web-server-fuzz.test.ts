@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startBrowserMode, type BrowserMode } from '../../../../src/main/web/browser-mode';
 import type { OutputChunk } from '../../../../src/shared/models';
-import { mulberry32, startGitlabDouble, type GitlabDouble } from '../../../gitlab-double';
+import { mulberry32, seedUser, startGitlabDouble, type GitlabDouble } from '../../../gitlab-double';
 import { captureLogger } from '../../support/capture-logger';
 import { malformedFrame, malformedRequest, type Target } from './fuzz-requests';
 
@@ -130,8 +130,7 @@ describe('browser mode under malformed input (fuzz)', () => {
   };
 
   it('answers every malformed request with a 4xx and keeps its terminal running', async () => {
-    const alice = gl.info.users[0];
-    if (alice === undefined) throw new Error('no alice');
+    const alice = seedUser(gl, 'alice');
     const account = await mode.core.request('accounts.add', {
       baseUrl: gl.url,
       session: { kind: 'cookie', value: alice.cookie },

@@ -5,7 +5,7 @@ import { RECHECK_INITIAL_MS } from '../../../../../src/main/core/accounts/verifi
 import { NetworkError } from '../../../../../src/main/core/net/network-error';
 import { createNodeHttpTransport } from '../../../../../src/main/node/net/node-http-transport';
 import type { HttpTransport } from '../../../../../src/main/core/ports';
-import { startGitlabDouble, type GitlabDouble } from '../../../../gitlab-double';
+import { seedUser, startGitlabDouble, type GitlabDouble } from '../../../../gitlab-double';
 import { FakeClock } from '../../../support/fake-clock';
 import { rejectionOf } from '../../../support/rejection';
 import { createHarness, nextChange, withTokenFields, type Harness } from './service-harness';
@@ -30,12 +30,6 @@ function harness(options: Parameters<typeof createHarness>[0] = {}): Harness {
   return h;
 }
 
-function userOf(gl: GitlabDouble, index: number): GitlabDouble['info']['users'][number] {
-  const user = gl.info.users[index];
-  if (user === undefined) throw new Error('seed changed');
-  return user;
-}
-
 afterEach(async () => {
   for (const h of harnesses.splice(0)) h.dispose();
   for (const gl of doubles.splice(0)) await gl.close();
@@ -44,7 +38,7 @@ afterEach(async () => {
 describe('accounts service: sessions over time', () => {
   it('marks a revoked session expired on the next check after a restart', async () => {
     const gl = await double();
-    const alice = userOf(gl, 0);
+    const alice = seedUser(gl, 'alice');
     const session = gl.newSession('alice');
     const first = harness();
     const view = await first.service.add({
@@ -72,7 +66,7 @@ describe('accounts service: sessions over time', () => {
     const h = harness();
     const view = await h.service.add({
       baseUrl: gl.url,
-      session: { kind: 'cookie', value: userOf(gl, 0).cookie },
+      session: { kind: 'cookie', value: seedUser(gl, 'alice').cookie },
     });
     let connectionChanges = 0;
     let changes = 0;
@@ -89,7 +83,7 @@ describe('accounts service: sessions over time', () => {
 
   it('keeps the session when only the token was revoked (API 401 with a token)', async () => {
     const gl = await double();
-    const alice = userOf(gl, 0);
+    const alice = seedUser(gl, 'alice');
     const h = harness();
     const view = await h.service.add({
       baseUrl: gl.url,
@@ -120,7 +114,7 @@ describe('accounts service: sessions over time', () => {
     const first = harness({ http });
     const view = await first.service.add({
       baseUrl: gl.url,
-      session: { kind: 'cookie', value: userOf(gl, 0).cookie },
+      session: { kind: 'cookie', value: seedUser(gl, 'alice').cookie },
     });
     down = true;
     const second = first.restart({ http });
@@ -139,7 +133,7 @@ describe('accounts service: sessions over time', () => {
 
   it('warns as the token expiry approaches and drops the token on the day, with the clock alone', async () => {
     const gl = await double();
-    const alice = userOf(gl, 0);
+    const alice = seedUser(gl, 'alice');
     const DAY = 86_400_000;
     const clock = new FakeClock(Date.UTC(2026, 0, 1, 12));
     // The double's tokens never expire: report an expiry date, as GitLab would.
@@ -165,8 +159,8 @@ describe('accounts service: sessions over time', () => {
 
   it('never writes a secret to the log', async () => {
     const gl = await double();
-    const alice = userOf(gl, 0);
-    const bob = userOf(gl, 1);
+    const alice = seedUser(gl, 'alice');
+    const bob = seedUser(gl, 'bob');
     const h = harness();
     const secrets = [
       alice.cookie,
@@ -214,7 +208,7 @@ describe('accounts service: self-signed instance (trust on first use)', () => {
   it('explains the untrusted certificate, then works once its fingerprint is confirmed, and refuses a changed one', async () => {
     const gl = await double({ tls: true });
     const port = Number(new URL(gl.url).port);
-    const alice = userOf(gl, 0);
+    const alice = seedUser(gl, 'alice');
     const h = harness();
 
     const untrusted = await refusal(
@@ -262,7 +256,7 @@ describe('accounts service: self-signed instance (trust on first use)', () => {
     const h = harness();
     const view = await h.service.add({
       baseUrl: gl.url,
-      session: { kind: 'cookie', value: userOf(gl, 0).cookie },
+      session: { kind: 'cookie', value: seedUser(gl, 'alice').cookie },
       caPem: gl.info.ca ?? '',
     });
     expect(view.network.caCount).toBe(1);

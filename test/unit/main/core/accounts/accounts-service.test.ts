@@ -12,7 +12,7 @@ import {
   createMemorySecretStore,
   createMemorySettingsStore,
 } from '../../../../../src/main/core/storage/memory-stores';
-import { startGitlabDouble, type GitlabDouble } from '../../../../gitlab-double';
+import { seedUser, startGitlabDouble, type GitlabDouble } from '../../../../gitlab-double';
 import { createHarness, withTokenFields, type Harness } from './service-harness';
 import { rejectionOf } from '../../../support/rejection';
 
@@ -24,13 +24,8 @@ describe('accounts service: adding accounts (double with relative root /gitlab)'
   let html: Server;
   let htmlUrl: string;
   let h: Harness;
-  const user = (index: number): GitlabDouble['info']['users'][number] => {
-    const found = gl.info.users[index];
-    if (found === undefined) throw new Error('seed changed');
-    return found;
-  };
-  const alice = (): GitlabDouble['info']['users'][number] => user(0);
-  const bob = (): GitlabDouble['info']['users'][number] => user(1);
+  const alice = (): GitlabDouble['info']['users'][number] => seedUser(gl, 'alice');
+  const bob = (): GitlabDouble['info']['users'][number] => seedUser(gl, 'bob');
   /** Nothing of any account on disk: no secret file content, no account metadata. */
   const expectNothingSaved = (): void => {
     expect(h.secretFile()).not.toContain('account:');
@@ -145,7 +140,7 @@ describe('accounts service: adding accounts (double with relative root /gitlab)'
   it('names a revoked token', async () => {
     h = createHarness();
     const session = gl.newSession('carol');
-    const carol = user(2);
+    const carol = seedUser(gl, 'carol');
     gl.revoke({ token: carol.read_api_token });
     const error = await refusal(
       h.service.add({

@@ -8,7 +8,7 @@ import {
 import { GitlabError } from '../../../../../src/main/core/gitlab/gitlab-error';
 import { createNodeHttpTransport } from '../../../../../src/main/node/net/node-http-transport';
 import { DIRECT_NETWORK } from '../../../../../src/main/core/ports';
-import { startGitlabDouble, type GitlabDouble } from '../../../../gitlab-double';
+import { seedUser, startGitlabDouble, type GitlabDouble } from '../../../../gitlab-double';
 import { rejectionOf } from '../../../support/rejection';
 
 const http = createNodeHttpTransport();
@@ -20,11 +20,7 @@ describe('GitLab client against the double (relative root /gitlab)', () => {
   let gl: GitlabDouble;
   let htmlServer: Server;
   let htmlUrl: string;
-  const alice = (): GitlabDouble['info']['users'][number] => {
-    const user = gl.info.users[0];
-    if (user === undefined) throw new Error('no seeded user');
-    return user;
-  };
+  const alice = (): GitlabDouble['info']['users'][number] => seedUser(gl, 'alice');
   const creds = (over: Partial<GitlabCredentials> = {}): GitlabCredentials => ({
     baseUrl: gl.url,
     cookieHeader: null,

@@ -11,7 +11,7 @@ import {
   type HttpRequest,
   type HttpTransport,
 } from '../../../../../src/main/core/ports';
-import { startGitlabDouble, type GitlabDouble } from '../../../../gitlab-double';
+import { seedUser, startGitlabDouble, type GitlabDouble } from '../../../../gitlab-double';
 
 const real = createNodeHttpTransport();
 
@@ -38,11 +38,7 @@ describe('parseCsrfMeta', () => {
 
 describe('writes with the web session alone (cookie + CSRF token)', () => {
   let gl: GitlabDouble;
-  const alice = (): GitlabDouble['info']['users'][number] => {
-    const user = gl.info.users.find((u) => u.username === 'alice');
-    if (user === undefined) throw new Error('no alice');
-    return user;
-  };
+  const alice = (): GitlabDouble['info']['users'][number] => seedUser(gl, 'alice');
   const creds = (over: Partial<GitlabCredentials> = {}): GitlabCredentials => ({
     baseUrl: gl.url,
     cookieHeader: alice().cookie,

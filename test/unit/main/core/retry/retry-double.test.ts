@@ -8,7 +8,12 @@ import type { AppCore } from '../../../../../src/main/core/app-core';
 import { createMemorySecretStore } from '../../../../../src/main/core/storage/memory-stores';
 import type { EventName, EventPayload } from '../../../../../src/shared/contract';
 import type { RetryView } from '../../../../../src/shared/models';
-import { startGitlabDouble, waitForEvent, type GitlabDouble } from '../../../../gitlab-double';
+import {
+  seedUser,
+  startGitlabDouble,
+  waitForEvent,
+  type GitlabDouble,
+} from '../../../../gitlab-double';
 import { FAILURE_REPORT } from '../../../../gitlab-double/runner/failure-traces';
 import { composeTestCore } from '../../../support/test-core';
 
@@ -47,8 +52,7 @@ describe('retry with terminal, against the double', () => {
     gl = await startGitlabDouble({ root: '/gitlab' });
     app = core();
     await app.start();
-    const alice = gl.info.users.find((u) => u.username === 'alice');
-    if (alice === undefined) throw new Error('no alice');
+    const alice = seedUser(gl, 'alice');
     // A web session only: no token, so the retry goes with the cookie and its CSRF token.
     accountId = (
       await app.request('accounts.add', {

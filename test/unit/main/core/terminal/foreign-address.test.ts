@@ -10,6 +10,7 @@ import { createNodeHttpTransport } from '../../../../../src/main/node/net/node-h
 import { DIRECT_NETWORK } from '../../../../../src/main/core/ports';
 import { createWsSocket } from '../../../../../src/main/node/ws-socket';
 import type { AppNotification } from '../../../../../src/shared/models';
+import { seedUser } from '../../../../gitlab-double';
 import { startHarness, type Harness } from './harness';
 
 /** A plain TCP listener that records every byte any client sends it. */
@@ -73,7 +74,7 @@ describe('a job whose web_url points elsewhere', () => {
     expect(told[0]?.body).toBe(
       `GitLab says its address is ${recorder.url}; Jobshell keeps using ${harness.gl.url} that you entered, and sends your session only there.`,
     );
-    const cookie = harness.gl.info.users[0]?.cookie ?? 'missing';
+    const { cookie } = seedUser(harness.gl, 'alice');
     expect(recorder.received()).not.toContain(cookie.split('=')[1] ?? cookie);
     expect(recorder.received()).toBe('');
   });

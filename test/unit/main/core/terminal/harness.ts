@@ -5,6 +5,7 @@
  */
 import { TextDecoder } from 'node:util';
 import {
+  seedUser,
   startGitlabDouble,
   type GitlabDouble,
   type GitlabDoubleOptions,
@@ -271,8 +272,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     username = 'alice',
     withToken = options.token ?? true,
   ): AccountConnection => {
-    const user = gl.info.users.find((u) => u.username === username);
-    if (user === undefined) throw new Error(`no user ${username}`);
+    const user = seedUser(gl, username);
     return {
       accountId: `acc-${username}`,
       baseUrl: gl.url,

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { ContractError } from '../../../../../src/shared/contract';
+import { seedUser } from '../../../../gitlab-double';
 import { startHarness, seededJob, type Harness, type HarnessOptions } from './harness';
 
 let h: Harness | null = null;
@@ -62,13 +63,13 @@ describe('terminal refusals', () => {
 
   it('says someone else is attached, after exactly one handshake', async () => {
     const hh = await harness();
-    const alice = hh.gl.info.users[0];
+    const alice = seedUser(hh.gl, 'alice');
     const job = seededJob(hh.gl, 'rspec');
     const other = new WebSocket(
       `${job.web_url.replace(/^http/, 'ws')}/terminal.ws`,
       ['terminal.gitlab.com'],
       {
-        headers: { Cookie: alice?.cookie ?? '' },
+        headers: { Cookie: alice.cookie },
       },
     );
     await new Promise<void>((resolve, reject) => {
@@ -93,7 +94,7 @@ describe('terminal refusals', () => {
     const job = seededJob(hh.gl, 'rspec');
     const id = await hh.openJob(job.id);
     await hh.renderer.waitForState(id, 'open');
-    hh.gl.revoke({ cookie: hh.gl.info.users[0]?.cookie ?? '' });
+    hh.gl.revoke({ cookie: seedUser(hh.gl, 'alice').cookie });
     // The first closed state is the verdict ('checking' comes before it).
     const state = await hh.renderer.waitForState(id, 'closed');
     expect(state.reason.code).toBe('sign-in-required');
@@ -106,7 +107,7 @@ describe('terminal refusals', () => {
 
   it('reports a handshake refused for a signed-out session', async () => {
     const hh = await harness();
-    hh.gl.revoke({ cookie: hh.gl.info.users[0]?.cookie ?? '' });
+    hh.gl.revoke({ cookie: seedUser(hh.gl, 'alice').cookie });
     const id = await hh.openJob(seededJob(hh.gl, 'rspec').id);
     const reason = await closedReason(hh, id);
     expect(reason.code).toBe('sign-in-required');
@@ -180,10 +181,10 @@ describe('terminal refusals', () => {
     const id = await hh.openJob(seededJob(hh.gl, 'rspec').id);
     await hh.renderer.waitForState(id, 'open');
     hh.service.close(id);
-    const alice = hh.gl.info.users[0];
+    const alice = seedUser(hh.gl, 'alice');
     const log = hh.logger.text();
     expect(log.length).toBeGreaterThan(0);
-    expect(log).not.toContain(alice?.cookie.split('=')[1] ?? 'missing');
-    expect(log).not.toContain(alice?.token ?? 'missing');
+    expect(log).not.toContain(alice.cookie.split('=')[1]);
+    expect(log).not.toContain(alice.token);
   });
 });

@@ -7,17 +7,17 @@ import {
   tlsSocketOptions,
 } from '../../../../../src/main/node/net/socket-options';
 import { DIRECT_NETWORK, type NetworkOptions } from '../../../../../src/main/core/ports';
-import { startGitlabDouble, type GitlabDouble } from '../../../../gitlab-double';
+import { seedUser, startGitlabDouble, type GitlabDouble } from '../../../../gitlab-double';
 import { FakeClock } from '../../../support/fake-clock';
 import { startConnectProxy } from '../../core/net/connect-proxy';
 
 /** Opens the terminal socket of alice's first running job; resolves 'open' or the error. */
 function openTerminal(gl: GitlabDouble, network: NetworkOptions): Promise<'open' | Error> {
-  const alice = gl.info.users[0];
+  const alice = seedUser(gl, 'alice');
   const job = gl.info.jobs.find(
-    (j) => j.user_id === alice?.id && j.status === 'running' && j.mode === 'shell',
+    (j) => j.user_id === alice.id && j.status === 'running' && j.mode === 'shell',
   );
-  if (alice === undefined || job === undefined) throw new Error('seed changed');
+  if (job === undefined) throw new Error('seed changed');
   const url = `${job.web_url.replace(/^http/, 'ws')}/terminal.ws`;
   const socket = new WebSocket(url, ['terminal.gitlab.com'], {
     headers: { Cookie: alice.cookie },

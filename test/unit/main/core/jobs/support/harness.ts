@@ -20,6 +20,7 @@ import { createJobsService } from '../../../../../../src/main/core/jobs/jobs-ser
 import type { AccountJobs } from '../../../../../../src/shared/models';
 import {
   mulberry32,
+  seedUser,
   startGitlabDouble,
   type GitlabDouble,
   type GitlabDoubleOptions,
@@ -214,8 +215,8 @@ export interface HarnessOptions {
 /** Starts a double and a jobs service for alice; the clock starts at the double's "now". */
 export async function startHarness(options: HarnessOptions = {}): Promise<JobsHarness> {
   const gl = await startGitlabDouble(options.double ?? {});
-  const [alice, bob] = gl.info.users;
-  if (alice === undefined || bob === undefined) throw new Error('the double has no seeded users');
+  const alice = seedUser(gl, 'alice');
+  const bob = seedUser(gl, 'bob');
   // The double stamps last_activity_at with the real time: start simulated time there too.
   const clock = new FakeClock(Date.now());
   const http = trackTransport();
