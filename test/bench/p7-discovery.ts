@@ -127,6 +127,8 @@ async function measureNaive(): Promise<number> {
             method: 'GET',
             url: `${gl.url}/api/v4/projects/${p.id}/jobs?scope[]=running&scope[]=pending`,
             headers: { 'PRIVATE-TOKEN': alice.token },
+            // The transport sends credentials only with the base URL of the account they belong to.
+            credentialScope: gl.url,
             network: { ca: [], pinnedFingerprint: null, proxy: null },
             timeoutMs: 20_000,
           }),
