@@ -3,7 +3,7 @@
  * its session in the registry and hands the request on. No rule of its own lives here.
  */
 import type { SessionRegistry } from './session-registry';
-import type { TerminalServiceWithStats } from './terminal-service';
+import type { TerminalServiceWithStats } from './service-with-stats';
 
 type Routed =
   | 'reconnect'

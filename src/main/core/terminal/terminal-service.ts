@@ -6,7 +6,8 @@
 import type { AppNotification, Settings } from '../../../shared/models';
 import { createGitlabClient, type GitlabClient } from '../gitlab/gitlab-client';
 import type { Clock, HttpTransport, Logger } from '../ports';
-import type { AccountAccess, AccountConnection, TerminalService, Unsubscribe } from '../services';
+import type { AccountAccess, AccountConnection, Unsubscribe } from '../services';
+import type { TerminalServiceWithStats } from './service-with-stats';
 import type { FlowLimits } from './flow-control';
 import type { HoldTracker } from '../hold/hold-seam';
 import { OutputBatcher } from './output-batcher';
@@ -58,17 +59,7 @@ export interface TerminalServiceDeps extends TerminalServiceOptions {
   readonly version: string;
 }
 
-/** Back-pressure counters of one session, for tests and benchmarks (quality P2). */
-export interface FlowStats {
-  readonly unackedBytes: number;
-  readonly paused: boolean;
-  readonly droppedBytes: number;
-  readonly hasSocket: boolean;
-}
-
-export interface TerminalServiceWithStats extends TerminalService {
-  flowStats(sessionId: string): FlowStats | null;
-}
+export type { FlowStats, TerminalServiceWithStats } from './service-with-stats';
 
 /** Creates the terminal service. */
 export function createTerminalService(deps: TerminalServiceDeps): TerminalServiceWithStats {
