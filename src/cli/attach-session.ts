@@ -221,15 +221,15 @@ class AttachRun {
   #onView(view: SessionView): void {
     const update = statusUpdate(this.#memory, view, this.#interactive);
     this.#memory = update.memory;
-    for (const line of update.lines) this.#writer.line(line);
-    if (update.newConnection) {
-      if (!this.#input.started) {
-        this.#input.start();
-        this.#writer.setRaw(this.#interactive);
-      }
-      // Every connection is a new shell with the default size: type the stty line again.
-      this.#syncSize();
+    // The terminal goes raw before "Connected." is printed: once the user (or a script) sees it,
+    // every key goes to the shell as typed (a terminal still cooked would turn Enter's CR into LF).
+    if (update.newConnection && !this.#input.started) {
+      this.#input.start();
+      this.#writer.setRaw(this.#interactive);
     }
+    for (const line of update.lines) this.#writer.line(line);
+    // Every connection is a new shell with the default size: type the stty line again.
+    if (update.newConnection) this.#syncSize();
     this.#notice?.update(view.state);
     const ending = endingFor(view, {
       interactive: this.#interactive,

@@ -3,9 +3,13 @@ import { encodeInput } from './input-encoding';
 
 /** Recent keystrokes kept (in memory only, never logged) to recognise a typed `exit`. */
 const RECENT_INPUT_CHARS = 64;
-/** `exit`/`logout` (optionally with a status) as the last command line, or Ctrl-D. */
+/**
+ * `exit`/`logout` (optionally with a status) as the last command line, or Ctrl-D. The line may end
+ * in CR (a raw terminal's Enter) or LF: piped input, or a terminal whose line discipline still
+ * turns CR into LF (the CLI before its TTY is raw), and the job's shell runs both alike.
+ */
 // eslint-disable-next-line no-control-regex -- Ctrl-D is a control character by definition.
-const EXIT_TYPED = /(?:^|[\r\n;&|])[ \t]*(?:exit|logout)(?:[ \t]+\d+)?[ \t]*\r$|\x04$/;
+const EXIT_TYPED = /(?:^|[\r\n;&|])[ \t]*(?:exit|logout)(?:[ \t]+\d+)?[ \t]*(?:\r\n?|\n)$|\x04$/;
 
 /**
  * Answers the terminal itself sends on the input side (cursor position, device attributes, focus

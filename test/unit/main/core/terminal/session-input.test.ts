@@ -20,6 +20,9 @@ describe('SessionInput.typedExit', () => {
     ['after other commands on the line', ['make; exit\r']],
     ['followed by a cursor position report', ['exit\r', '\x1b[24;1R']],
     ['followed by focus out and device attributes', ['exit\r', '\x1b[O', '\x1b[?1;2c']],
+    // Piped input, or a TTY whose line discipline still turns CR into LF: the shell runs it alike.
+    ['exit + LF', ['exit\n']],
+    ['exit + CR LF', ['exit\r\n']],
   ])('%s ended the shell', (_name, chunks) => {
     expect(typed(...chunks).typedExit(1_000, WINDOW_MS)).toBe(true);
   });
@@ -28,6 +31,7 @@ describe('SessionInput.typedExit', () => {
     ['exit not yet entered', ['exit']],
     ['a command that mentions exit', ['echo exit\r']],
     ['something typed after exit', ['exit\r', 'ls\r']],
+    ['something typed after exit + LF', ['exit\n', 'ls\n']],
     ['an arrow key after exit', ['exit\r', '\x1b[A']],
   ])('%s did not', (_name, chunks) => {
     expect(typed(...chunks).typedExit(1_000, WINDOW_MS)).toBe(false);
