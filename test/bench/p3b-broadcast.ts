@@ -4,8 +4,8 @@
  * "key → bytes leave the socket" is measured to the LAST of the 8 sends (the whole fan-out), and
  * "echo → glyph" on the terminal typed into, while the other 7 echo into their hidden tabs.
  */
-import type { BenchMetric, BenchReport, BenchRun } from './bench-types';
-import { baselineLegs, measureLegs, type Legs } from './p3-keystrokes';
+import type { BenchReport, BenchRun } from './bench-types';
+import { baselineLegs, legMetrics, measureLegs } from './p3-keystrokes';
 import { withBenchEnv, type BenchEnv } from './support/bench-env';
 import { measureClockOffset } from './support/browser';
 import {
@@ -16,7 +16,6 @@ import {
   terminalSize,
   waitForText,
 } from './support/jobshell-page';
-import { percentile, ratioOf, round3 } from './support/stats';
 
 /** The issue's figure: a matrix of eight jobs debugged at once. */
 const TARGETS = 8;
@@ -26,39 +25,7 @@ export const run: BenchRun = () => withBenchEnv(measure);
 async function measure(env: BenchEnv): Promise<BenchReport> {
   const jobshell = await broadcastLegs(env);
   const baseline = await baselineLegs(env, jobshell.look);
-  const metrics: BenchMetric[] = [];
-  const add = (name: string, j: number[], b: number[], p: number): void => {
-    const value = percentile(j, p);
-    const base = percentile(b, p);
-    metrics.push({
-      name: `${name} p${p}`,
-      value: round3(value),
-      unit: 'ms',
-      baseline: round3(base),
-      ratio: round3(ratioOf(value, base)),
-    });
-  };
-  const legs: Legs = jobshell.legs;
-  for (const p of [50, 95]) {
-    add(`key → bytes leave the ${TARGETS}th socket`, legs.inbound, baseline.legs.inbound, p);
-    add('echo frame in → glyph in xterm buffer', legs.outbound, baseline.legs.outbound, p);
-    add('round trip key → echo glyph', legs.roundTrip, baseline.legs.roundTrip, p);
-  }
-  const overhead = (j: number[], b: number[]): number => percentile(j, 95) - percentile(b, 95);
-  metrics.push(
-    {
-      name: `overhead added, key → ${TARGETS}th socket (p95 Jobshell − p95 baseline)`,
-      value: round3(overhead(legs.inbound, baseline.legs.inbound)),
-      unit: 'ms',
-      goal: '≤ 5 ms',
-    },
-    {
-      name: 'overhead added, echo → glyph (p95 Jobshell − p95 baseline)',
-      value: round3(overhead(legs.outbound, baseline.legs.outbound)),
-      unit: 'ms',
-      goal: '≤ 5 ms',
-    },
-  );
+  const metrics = legMetrics(jobshell.legs, baseline.legs, `${TARGETS}th socket`);
   const notes = [
     `${TARGETS} terminals on ${TARGETS} jobs of the double, all broadcast targets; keys typed into the one in front. ` +
       `Each key is one \`terminal.input\` message from the renderer; the core types it into all ${TARGETS} sessions.`,

@@ -26,12 +26,23 @@ export function connectWsBridge(location: Location): Promise<RawBridge> {
   const pending = new Map<number, (result: Envelope<unknown>) => void>();
   const listeners = new Set<(name: string, payload: unknown) => void>();
   let nextId = 1;
-  let opened: (() => void) | null = null;
-  let failed: (() => void) | null = null;
+  // Both are set before the socket exists: a Promise's executor runs at once.
+  let opened!: () => void;
+  let failed!: () => void;
+  const ready = new Promise<void>((resolve, reject) => {
+    opened = resolve;
+    failed = () => {
+      reject(
+        new BridgeConnectionError(
+          'Could not reach Jobshell’s core. Is `npm run web` still running?',
+        ),
+      );
+    };
+  });
 
   const socket = openBridgeSocket(url, {
-    open: () => opened?.(),
-    error: () => failed?.(),
+    open: opened,
+    error: failed,
     binary: (data) => {
       const chunks = decodeOutputFrame(new Uint8Array(data));
       for (const listener of listeners) listener('terminal.output', chunks);
@@ -81,16 +92,5 @@ export function connectWsBridge(location: Location): Promise<RawBridge> {
     },
   };
 
-  return new Promise((resolve, reject) => {
-    opened = () => {
-      resolve(bridge);
-    };
-    failed = () => {
-      reject(
-        new BridgeConnectionError(
-          'Could not reach Jobshell’s core. Is `npm run web` still running?',
-        ),
-      );
-    };
-  });
+  return ready.then(() => bridge);
 }

@@ -1,18 +1,18 @@
 /**
  * Injected into Jobshell's renderer page (Playwright addInitScript) before any of its scripts.
- * It watches the browser-mode bridge socket (in its worker, or on the page) without changing it: output frames in (their chunks
- * for the watched session) and `terminal.ack` / `terminal.input` notes out. An ack is sent when
- * xterm's write callback ran, so acked bytes are exactly "processed by xterm".
+ * It watches the browser-mode bridge socket (in its worker, or on the page) without changing it:
+ * output frames in (their chunks for the watched session) and `terminal.ack` / `terminal.input`
+ * notes out. An ack is sent when xterm's write callback ran, so acked bytes are exactly "processed
+ * by xterm".
  */
 import {
   SOCKET_WORKER_NAME,
   type FromSocketWorker,
   type ToSocketWorker,
 } from '../../../src/renderer/bridge/socket-messages';
+import { decodeOutputFrame } from '../../../src/shared/wire-codec';
 import { Meter } from './meter';
 
-const OUTPUT_FRAME = 1;
-const decoder = new TextDecoder();
 const meter = new Meter();
 let watched: string | null = null;
 const api = meter.api();
@@ -23,19 +23,10 @@ window.__benchWatch = (sessionId) => {
   api.reset();
 };
 
-/** Feeds the meter the watched session's chunks of one output frame (wire-codec layout). */
+/** Feeds the meter the watched session's chunks of one output frame (the page's own decoder). */
 function onFrame(buffer: ArrayBuffer): void {
-  const view = new DataView(buffer);
-  if (buffer.byteLength < 3 || view.getUint8(0) !== OUTPUT_FRAME) return;
-  const count = view.getUint16(1, true);
-  let offset = 3;
-  for (let i = 0; i < count; i += 1) {
-    const idLength = view.getUint16(offset, true);
-    const id = decoder.decode(new Uint8Array(buffer, offset + 2, idLength));
-    offset += 2 + idLength;
-    const length = view.getUint32(offset, true);
-    if (id === watched) meter.received(new Uint8Array(buffer, offset + 4, length));
-    offset += 4 + length;
+  for (const chunk of decodeOutputFrame(new Uint8Array(buffer))) {
+    if (chunk.sessionId === watched) meter.received(chunk.data);
   }
 }
 
